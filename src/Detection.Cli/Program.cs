@@ -1,0 +1,3 @@
+using Detection.Cli;
+
+return DetectCommand.Build().Parse(args).Invoke();
