@@ -1,7 +1,8 @@
+using Detection.Testing;
 using Detection.Kql.Schemas;
 using Detection.Kql.Symbols;
 
-namespace Detection.Tests.Kql;
+namespace Detection.Kql.Tests;
 
 public class SchemaSetTests
 {

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Detection.Tables.Columns;
+
+namespace Detection.Tables;
+
+/// <summary>A block of rows stored column by column. Every column has <see cref="RowCount"/> values.</summary>
+public sealed class Chunk
+{
+    public Chunk(int rowCount, IEnumerable<Column> columns)
+    {
+        RowCount = rowCount;
+        Columns = columns.ToImmutableArray();
+        foreach (var column in Columns)
+        {
+            if (column.Length != rowCount)
+                throw new ArgumentException($"a column of type {column.Type} has {column.Length} values in a chunk of {rowCount} rows");
+        }
+    }
+
+    public int RowCount { get; }
+
+    public ImmutableArray<Column> Columns { get; }
+
+    public Column this[int ordinal] => Columns[ordinal];
+
+    public long EstimatedBytes => Columns.Sum(c => c.EstimatedBytes);
+}

@@ -1,0 +1,154 @@
+using Detection.Kql.Symbols;
+using Detection.Tables.Building;
+using Detection.Tables.Columns;
+
+namespace Detection.Tables.Tests;
+
+public class TableBuilderTests
+{
+    private static readonly TableSymbol Schema = TableSymbol.FromTerse("T",
+        "(TimeGenerated: datetime, User: string, Count: long, Ok: bool, Details: dynamic, Score: real, Id: guid, Took: timespan, Port: int, Amount: decimal)");
+
+    [Fact]
+    public void Columns_not_set_in_a_row_read_as_typed_nulls_and_strings_as_empty()
+    {
+        var builder = new TableBuilder(Schema);
+        builder.SetString(1, "alice");
+        builder.CommitRow();
+
+        var table = builder.Build();
+
+        Assert.Equal(1, table.RowCount);
+        Assert.Equal("alice", table.GetValue(0, 1));
+        foreach (var ordinal in new[] { 0, 2, 3, 4, 5, 6, 7, 8, 9 })
+        {
+            Assert.Null(table.GetValue(0, ordinal));
+            Assert.True(table.Chunks[0][ordinal].IsNull(0));
+        }
+    }
+
+    [Fact]
+    public void Every_type_round_trips()
+    {
+        var builder = new TableBuilder(Schema);
+        var time = new DateTime(2026, 11, 2, 8, 30, 0, DateTimeKind.Utc);
+        var id = Guid.Parse("0231f922-93fa-4005-bb11-b344eca03c01");
+        builder.SetDateTime(0, time);
+        builder.SetString(1, "bob@contoso.com");
+        builder.SetLong(2, 5_000_000_000);
+        builder.SetBool(3, true);
+        builder.SetDynamicJson(4, """{"city":"Zürich","n":[1,2]}"""u8);
+        builder.SetReal(5, 0.25);
+        builder.SetGuid(6, id);
+        builder.SetTimeSpan(7, TimeSpan.FromMinutes(5));
+        builder.SetInt(8, 3389);
+        builder.SetDecimal(9, 12.5m);
+        builder.CommitRow();
+
+        var table = builder.Build();
+
+        Assert.Equal(time, table.GetValue(0, 0));
+        Assert.Equal(DateTimeKind.Utc, ((DateTime)table.GetValue(0, 0)!).Kind);
+        Assert.Equal("bob@contoso.com", table.GetValue(0, 1));
+        Assert.Equal(5_000_000_000L, table.GetValue(0, 2));
+        Assert.Equal(true, table.GetValue(0, 3));
+        Assert.Equal("Zürich", ((System.Text.Json.Nodes.JsonNode)table.GetValue(0, 4)!)["city"]!.GetValue<string>());
+        Assert.Equal(0.25, table.GetValue(0, 5));
+        Assert.Equal(id, table.GetValue(0, 6));
+        Assert.Equal(TimeSpan.FromMinutes(5), table.GetValue(0, 7));
+        Assert.Equal(3389, table.GetValue(0, 8));
+        Assert.Equal(12.5m, table.GetValue(0, 9));
+    }
+
+    [Fact]
+    public void A_discarded_row_leaves_nothing_behind()
+    {
+        var builder = new TableBuilder(Schema);
+        builder.SetString(1, "good-1");
+        builder.CommitRow();
+        builder.SetString(1, "bad");
+        builder.SetLong(2, 7);
+        builder.DiscardRow();
+        builder.SetString(1, "good-2");
+        builder.CommitRow();
+
+        var table = builder.Build();
+
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal("good-2", table.GetValue(1, 1));
+        Assert.Null(table.GetValue(1, 2));
+    }
+
+    [Fact]
+    public void Rows_are_sealed_into_chunks_of_the_configured_size_with_per_chunk_dictionaries()
+    {
+        var builder = new TableBuilder(Schema, chunkRows: 100);
+        for (var i = 0; i < 250; i++)
+        {
+            builder.SetString(1, $"user{i % 3}");
+            builder.SetLong(2, i);
+            builder.CommitRow();
+        }
+
+        var table = builder.Build();
+
+        Assert.Equal([100, 100, 50], table.Chunks.Select(c => c.RowCount));
+        var users = (StringColumn)table.Chunks[2][1];
+        Assert.Equal(4, users.Dictionary.Count); // the empty string and three users
+        Assert.Equal("user1", table.GetValue(202, 1));
+        Assert.Equal(249L, table.GetValue(249, 2));
+    }
+
+    [Fact]
+    public void Strings_are_stored_once_per_chunk_and_codes_use_the_narrowest_width()
+    {
+        var builder = new TableBuilder(Schema, chunkRows: 1000);
+        for (var i = 0; i < 1000; i++)
+        {
+            builder.SetString(1, i % 2 == 0 ? "Success" : "Failure");
+            builder.CommitRow();
+        }
+
+        var column = (StringColumn)builder.Build().Chunks[0][1];
+
+        Assert.Equal(1000, column.Codes.EstimatedBytes);
+        Assert.Equal(3, column.Dictionary.Count);
+    }
+
+    [Fact]
+    public void Many_distinct_strings_widen_the_codes_and_keep_every_value()
+    {
+        var builder = new TableBuilder(Schema, chunkRows: 70_000);
+        for (var i = 0; i < 70_000; i++)
+        {
+            builder.SetString(1, "id-" + i);
+            builder.CommitRow();
+        }
+
+        var table = builder.Build();
+
+        Assert.Equal("id-0", table.GetValue(0, 1));
+        Assert.Equal("id-69999", table.GetValue(69_999, 1));
+        Assert.Equal(70_000 * 4, ((StringColumn)table.Chunks[0][1]).Codes.EstimatedBytes);
+    }
+
+    [Fact]
+    public void A_column_that_is_null_in_every_row_stores_no_values()
+    {
+        var builder = new TableBuilder(Schema);
+        for (var i = 0; i < 10; i++) builder.CommitRow();
+
+        var column = (PrimitiveColumn<long>)builder.Build().Chunks[0][2];
+
+        Assert.True(column.IsAllNull);
+        Assert.Equal(0, column.EstimatedBytes);
+    }
+
+    [Fact]
+    public void Setting_a_value_of_the_wrong_type_names_the_column()
+    {
+        var builder = new TableBuilder(Schema);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.SetLong(1, 3));
+        Assert.Contains("T.User", error.Message);
+    }
+}
