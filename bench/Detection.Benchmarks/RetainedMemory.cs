@@ -1,0 +1,37 @@
+using Detection.Ingestion;
+
+namespace Detection.Benchmarks;
+
+/// <summary>
+/// Bytes retained per SigninLogs row once loaded: the managed heap after a full, compacting collection with the
+/// loaded tables alive, minus the heap before loading, divided by the rows. Also prints the tables' own estimate
+/// (array bytes only) for comparison.
+/// </summary>
+internal static class RetainedMemory
+{
+    public static int Run(string[] args)
+    {
+        var file = args.Length > 0 ? args[0] : BenchmarkData.SignIns;
+        var before = Settle();
+        var result = DataLoader.Load([file], new LoadOptions());
+        var after = Settle();
+        var table = result.Tables["SigninLogs"];
+        var rows = table.RowCount;
+        Console.WriteLine($"file: {file} ({new FileInfo(file).Length:N0} bytes)");
+        Console.WriteLine($"rows: {rows:N0} SigninLogs in {table.Chunks.Length} chunks, {result.Rejections.Count} rejected");
+        Console.WriteLine($"retained heap: {after - before:N0} bytes = {(double)(after - before) / rows:F1} bytes/row");
+        Console.WriteLine($"column arrays (estimate): {table.EstimatedBytes:N0} bytes = {(double)table.EstimatedBytes / rows:F1} bytes/row");
+        GC.KeepAlive(result);
+        return 0;
+    }
+
+    private static long Settle()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}

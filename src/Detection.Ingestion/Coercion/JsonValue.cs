@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Detection.Ingestion.Coercion;
+
+/// <summary>
+/// One JSON value read from a record, detached from the reader so that it can feed several columns: the token kind,
+/// its bytes (string contents without quotes, number text, or the whole raw object/array), and whether the string holds escapes.
+/// </summary>
+internal readonly ref struct JsonValue
+{
+    private JsonValue(JsonTokenType kind, ReadOnlySpan<byte> bytes, bool escaped, ReadOnlySpan<byte> token)
+    {
+        Kind = kind;
+        Bytes = bytes;
+        Escaped = escaped;
+        Token = token;
+    }
+
+    public JsonTokenType Kind { get; }
+
+    public ReadOnlySpan<byte> Bytes { get; }
+
+    public bool Escaped { get; }
+
+    /// <summary>The value's raw JSON text (for a string, with its quotes and escapes).</summary>
+    public ReadOnlySpan<byte> Token { get; }
+
+    public bool IsNull => Kind is JsonTokenType.Null or JsonTokenType.None;
+
+    public bool IsContainer => Kind is JsonTokenType.StartObject or JsonTokenType.StartArray;
+
+    /// <summary>Reads the value the reader is on (a container is skipped to its end); <paramref name="source"/> is the reader's input.</summary>
+    public static JsonValue Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> source)
+    {
+        if (!TryRead(ref reader, source, out var value)) throw new InvalidOperationException("the value is incomplete");
+        return value;
+    }
+
+    /// <summary>
+    /// Skips the value the reader is on; false when the (non-final) input ends inside it, after which the reader must be
+    /// abandoned (every caller starts the record again with more input). Not <see cref="Utf8JsonReader.TrySkip"/>: on
+    /// partial input it copies the whole reader state first, which costs more than the skip itself.
+    /// </summary>
+    public static bool TrySkip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return true;
+        var depth = reader.CurrentDepth;
+        do
+        {
+            if (!reader.Read()) return false;
+        }
+        while (reader.CurrentDepth > depth);
+        return true;
+    }
+
+    /// <summary>As <see cref="Read"/>; false when the reader's (non-final) input ends inside the value.</summary>
+    public static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, out JsonValue value)
+    {
+        var kind = reader.TokenType;
+        if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (!TrySkip(ref reader))
+            {
+                value = default;
+                return false;
+            }
+            var raw = source[start..(int)reader.BytesConsumed];
+            value = new JsonValue(kind, raw, false, raw);
+            return true;
+        }
+        if (kind == JsonTokenType.String)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var token = source.Slice(start, reader.ValueSpan.Length + 2);
+            value = new JsonValue(kind, reader.ValueSpan, reader.ValueIsEscaped, token);
+            return true;
+        }
+        value = new JsonValue(kind, reader.ValueSpan, false, reader.ValueSpan);
+        return true;
+    }
+
+    /// <summary>The string's UTF-8 contents with escapes resolved (the bytes themselves when there are none).</summary>
+    public ReadOnlySpan<byte> Unescaped(Scratch scratch)
+    {
+        if (!Escaped) return Bytes;
+        var reader = new Utf8JsonReader(Token, isFinalBlock: true, state: default);
+        reader.Read();
+        var buffer = scratch.Get(Bytes.Length);
+        var n = reader.CopyString(buffer);
+        return buffer[..n];
+    }
+}

@@ -1,0 +1,54 @@
+namespace Detection.Ingestion.Coercion;
+
+/// <summary>
+/// Field name (exact UTF-8 bytes) → resolved value, an open-addressing table so that the per-field lookup of the hot path
+/// neither decodes nor allocates. Names recur with the same spelling, so exact bytes are the right key; the case-insensitive
+/// resolution happens once per spelling, in the resolver the caller passes. Bounded; not thread-safe.
+/// </summary>
+internal sealed class Utf8NameCache<T>(Func<string, T> resolve, int maxEntries = 4096)
+{
+    private byte[]?[] _keys = new byte[]?[64];
+    private T[] _values = new T[64];
+    private int _count;
+
+    public T Get(ReadOnlySpan<byte> name)
+    {
+        var hash = Hash(name);
+        var mask = _keys.Length - 1;
+        for (var i = hash & mask; ; i = (i + 1) & mask)
+        {
+            var key = _keys[i];
+            if (key is null) break;
+            if (key.AsSpan().SequenceEqual(name)) return _values[i];
+        }
+        var value = resolve(System.Text.Encoding.UTF8.GetString(name));
+        if (_count < maxEntries) Add(name.ToArray(), value);
+        return value;
+    }
+
+    private void Add(byte[] key, T value)
+    {
+        if ((_count + 1) * 2 > _keys.Length)
+        {
+            var (keys, values) = (_keys, _values);
+            _keys = new byte[]?[keys.Length * 2];
+            _values = new T[keys.Length * 2];
+            _count = 0;
+            for (var j = 0; j < keys.Length; j++)
+                if (keys[j] is { } k) Add(k, values[j]);
+        }
+        var mask = _keys.Length - 1;
+        var i = Hash(key) & mask;
+        while (_keys[i] is not null) i = (i + 1) & mask;
+        _keys[i] = key;
+        _values[i] = value;
+        _count++;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> name)
+    {
+        var hash = 2166136261u;
+        foreach (var b in name) hash = (hash ^ b) * 16777619u;
+        return (int)(hash & int.MaxValue);
+    }
+}

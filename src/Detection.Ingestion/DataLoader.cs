@@ -1,0 +1,60 @@
+using Detection.Ingestion.Csv;
+using Detection.Ingestion.Export;
+using Detection.Ingestion.Input;
+using Detection.Ingestion.Json;
+using Detection.Ingestion.Output;
+using Detection.Ingestion.Rows;
+
+namespace Detection.Ingestion;
+
+/// <summary>
+/// Reads files of every supported format into tables. Each file's format is recognised from its content (gzip unwrapped
+/// first); records are streamed, one at a time. Bad records never stop a load: they are set aside as
+/// <see cref="Rejection"/>s (and written to <see cref="LoadOptions.RejectedFile"/>). Only an unwritable rejected file throws.
+/// One call is single-threaded; concurrent calls are independent.
+/// </summary>
+public static class DataLoader
+{
+    /// <param name="paths">Files, folders (read recursively, data files only: see README) and globs such as <c>samples/*.jsonl</c>.</param>
+    public static LoadResult Load(IEnumerable<string> paths, LoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        using var context = new LoadContext(options);
+        foreach (var path in paths)
+        {
+            var files = InputPaths.Expand(path, out var problem);
+            if (problem is not null) context.Reject(path, null, null, problem);
+            foreach (var file in files) LoadFile(context, file);
+        }
+        return context.Finish();
+    }
+
+    private static void LoadFile(LoadContext context, string file)
+    {
+        context.FilesRead++;
+        try
+        {
+            using var input = FormatSniffer.Open(file, context.Options.MaxRecordBytes);
+            switch (FormatSniffer.Sniff(input, out var why))
+            {
+                case InputFormat.Json:
+                    var rows = new JsonRowReader(context, file);
+                    new JsonFileReader(context, input, file, new ExportRecordReader(context, file), rows).Run();
+                    rows.Finish();
+                    break;
+                case InputFormat.Csv:
+                    new CsvFileReader(context, input, file).Run();
+                    break;
+                default:
+                    context.Reject(file, null, null, why);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // A gzip stream that is corrupt, or a file that vanished or cannot be read, ends this file only.
+            context.Reject(file, null, null, $"cannot read the file: {ex.Message}");
+        }
+    }
+}
