@@ -148,3 +148,39 @@ public class RuleValidatorTests
         Assert.Contains(reports[2].Diagnostics, d => d.Code == "RULE001");
     }
 }
+
+public class RuleResultColumnTests
+{
+    [Fact]
+    public void Mappings_and_custom_details_must_name_columns_the_query_returns()
+    {
+        var text = """
+            id: 5f1b7c1e-2d3a-4b8e-9a51-0c4f1e2d3a4b
+            name: Failed sign-ins
+            severity: Low
+            kind: Scheduled
+            queryFrequency: 1h
+            queryPeriod: 1h
+            triggerOperator: gt
+            triggerThreshold: 0
+            query: |
+              SigninLogs
+              | project-rename SourceIP = IPAddress
+              | project TimeGenerated, SourceIP, UserPrincipalName
+            entityMappings:
+              - entityType: IP
+                fieldMappings:
+                  - identifier: Address
+                    columnName: IPAddress
+            customDetails:
+              User: UserPrincipalName
+            """;
+        var loaded = Detection.Rules.Loading.RuleLoader.Load(text, "r.yaml");
+
+        var diagnostics = RuleValidator.Validate(loaded.Rule!, Detection.Kql.Schemas.SchemaSet.Default);
+
+        var missing = Assert.Single(diagnostics, d => d.Code == "RULE113");
+        Assert.Contains("IPAddress", missing.Message);
+        Assert.Equal(17, missing.Line);
+    }
+}

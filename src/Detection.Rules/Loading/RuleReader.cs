@@ -86,7 +86,7 @@ internal static class RuleReader
             .Select(m => new EntityMapping(
                 m.String("entityType") ?? "",
                 m.Mappings("fieldMappings")
-                    .Select(f => new FieldMapping((f.String("identifier") ?? "").Trim(), (f.String("columnName") ?? "").Trim(), f.Position))
+                    .Select(f => new FieldMapping((f.String("identifier") ?? "").Trim(), (f.String("columnName") ?? "").Trim(), f.Position, f.PositionOf("columnName") ?? f.Position))
                     .ToImmutableArray(),
                 m.Position))
             .ToImmutableArray();

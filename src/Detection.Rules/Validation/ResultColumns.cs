@@ -2,9 +2,9 @@ using Detection.Kql.Binding;
 
 namespace Detection.Rules.Validation;
 
-/// <summary>The names of the columns a bound query returns, when the binder knows them all (null otherwise).</summary>
+/// <summary>The names of the columns a bound query returns, when the binder knows them all (null for an open shape).</summary>
 internal static class ResultColumns
 {
-    // The binder's result shape is being completed; until it lists columns, mappings are not checked against it.
-    public static IReadOnlySet<string>? Of(TableShape shape) => null;
+    public static IReadOnlySet<string>? Of(TableShape shape) =>
+        shape.IsOpen ? null : shape.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 }

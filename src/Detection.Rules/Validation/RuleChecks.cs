@@ -90,7 +90,7 @@ internal sealed class RuleChecks(AnalyticsRule rule, List<RuleDiagnostic> diagno
     public void ResultColumns(IReadOnlySet<string> columns)
     {
         foreach (var field in rule.EntityMappings.SelectMany(m => m.FieldMappings).Where(f => f.ColumnName.Length > 0 && !columns.Contains(f.ColumnName)))
-            Add(RuleDiagnostics.UnknownResultColumn, $"columnName: the query returns no column '{field.ColumnName}'", field.Position);
+            Add(RuleDiagnostics.UnknownResultColumn, $"columnName: the query returns no column '{field.ColumnName}'", field.ColumnPosition);
         foreach (var (key, column) in rule.CustomDetails.Where(d => !columns.Contains(d.Value)))
             Add(RuleDiagnostics.UnknownResultColumn, $"customDetails.{key}: the query returns no column '{column}'", At("customDetails"));
         foreach (var format in new[] { rule.AlertDisplayNameFormat, rule.AlertDescriptionFormat })
