@@ -51,7 +51,7 @@ public static class DataLoader
                     break;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
         {
             // A gzip stream that is corrupt, or a file that vanished or cannot be read, ends this file only.
             context.Reject(file, null, null, $"cannot read the file: {ex.Message}");

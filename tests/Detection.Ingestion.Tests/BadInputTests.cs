@@ -68,6 +68,32 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void RejectedRecordsAreWrittenWithTheirRawText()
+    {
+        using var dir = new TempDirectory();
+        var bad = """{"time":"2024-05-01T08:00:00Z","category":"SignInLogs","properties":{"isInteractive":"maybe"}}""";
+        File.WriteAllText(dir.File("body.json"), "{\"records\":[" + SignIn(1) + "," + bad + "]}");
+        var result = Load.Files(new LoadOptions { RejectedFile = dir.File("out/rejected.jsonl") }, dir.File("body.json"));
+        Assert.Equal(1, result.RowsByTable["SigninLogs"]);
+        var written = JsonDocument.Parse(File.ReadAllLines(dir.File("out/rejected.jsonl")).Single()).RootElement;
+        Assert.Equal(bad, written.GetProperty("raw").GetString());
+        Assert.Equal("SigninLogs record: field 'properties.isInteractive': cannot read 'maybe' as bool", written.GetProperty("reason").GetString());
+        Assert.Equal(1, written.GetProperty("line").GetInt64());
+    }
+
+    [Fact]
+    public void AMalformedRecordInAPrettyPrintedBodyResumesAtTheNextRecord()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("body.json"), "{\n  \"records\": [\n    " + SignIn(1) + ",\n    {\"time\": ,\"x\":1},\n    " + SignIn(3) + "\n  ]\n}\n");
+        var result = Load.Files(dir.Path);
+        Assert.Equal(2, result.RowsByTable["SigninLogs"]);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(4, rejection.Line);
+        Assert.Equal(2, rejection.Record);
+    }
+
+    [Fact]
     public void AnOversizedFieldRejectsItsRecord()
     {
         using var dir = new TempDirectory();
@@ -76,6 +102,21 @@ public sealed class BadInputTests
         var result = Load.Files(dir.Path);
         Assert.Equal(2, result.RowsByTable["SigninLogs"]);
         Assert.Contains("field 'properties.userAgent': a value of 2,000,000 bytes is over the field limit", Assert.Single(result.Rejections).Reason);
+    }
+
+    [Fact]
+    public void ARecordOverTheRecordLimitIsSkippedWithoutBufferingTheRest()
+    {
+        using var dir = new TempDirectory();
+        var huge = "{\"time\":\"2024-05-01T08:00:00Z\",\"category\":\"SignInLogs\",\"properties\":{\"userAgent\":\"" + new string('a', 40_000) + "\"}}";
+        var records = Enumerable.Range(0, 100).Select(i => SignIn(i)).ToList();
+        records.Insert(50, huge);
+        File.WriteAllText(dir.File("body.json"), "{\"records\":[" + string.Join(",", records) + "]}");
+        var result = Load.Files(new LoadOptions { MaxRecordBytes = 16_384 }, dir.File("body.json"));
+        Assert.Equal(100, result.RowsByTable["SigninLogs"]);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(51, rejection.Record);
+        Assert.Contains("larger than the record limit of 16,384 bytes", rejection.Reason);
     }
 
     [Fact]
@@ -150,6 +191,24 @@ public sealed class BadInputTests
         var result = Load.Files(dir.File("body.json.gz"), dir.File("renamed.dat"));
         Assert.Empty(result.Rejections);
         Assert.Equal(4, result.RowsByTable["SigninLogs"]);
+    }
+
+    [Fact]
+    public void ALargeGzipBodyOfManyLinesStreams()
+    {
+        using var dir = new TempDirectory();
+        const int lines = 400, perLine = 50;
+        using (var file = File.Create(dir.File("PT1H.json.gz")))
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
+        {
+            for (var l = 0; l < lines; l++)
+                writer.WriteLine("{\"records\":[" + string.Join(",", Enumerable.Range(l * perLine, perLine).Select(i => SignIn(i))) + "]}");
+        }
+        var result = Load.Files(dir.Path);
+        Assert.Empty(result.Rejections);
+        Assert.Equal(lines * perLine, result.RowsByTable["SigninLogs"]);
+        Assert.Equal("u19999@contoso.com", result.Tables["SigninLogs"].Cell(lines * perLine - 1, "UserPrincipalName"));
     }
 
     [Fact]

@@ -23,6 +23,8 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
 {
     private readonly RecordMapper _mapper = new(context.Scratch, context.Options.MaxFieldBytes);
     private readonly FlowRecordReader _flows = new(context, file);
+    private string? _lastTable;
+    private TableSink? _lastSink;
 
     /// <summary>A complete record (a bare record line, or one of a body read whole).</summary>
     public void Process(ReadOnlyMemory<byte> record, long line, long index)
@@ -53,9 +55,9 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
             if (found == null) return RecordStatus.NeedMore;
             if (found == true && Categories.TryRoute(input.Slice(category.Start, category.Length), out var route)
                 && route.Kind is RecordKind.SignIn or RecordKind.Audit or RecordKind.Activity
-                && context.Options.Schemas.Table(route.Table) is { } table)
+                && SinkFor(route.Table) is { } sink)
             {
-                staged = context.Sink(table);
+                staged = sink;
                 var status = _mapper.Map(input, isFinal, staged, FieldMap.For(staged, route.Kind), out consumed, out var error);
                 if (status == MapStatus.Ok)
                 {
@@ -81,6 +83,15 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
             malformed = ex;
             return RecordStatus.Malformed;
         }
+    }
+
+    /// <summary>The sink of a routed table; consecutive records mostly share one, so the last is remembered.</summary>
+    private TableSink? SinkFor(string table)
+    {
+        if (ReferenceEquals(table, _lastTable)) return _lastSink;
+        _lastSink = context.Options.Schemas.Table(table) is { } schema ? context.Sink(schema) : null;
+        _lastTable = table;
+        return _lastSink;
     }
 
     private void ProcessWhole(ReadOnlySpan<byte> record, long line, long index)

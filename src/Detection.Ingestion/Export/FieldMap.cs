@@ -50,6 +50,7 @@ internal sealed class FieldMap
         _scopes = [map.Top, map.Properties, map.Identity];
         _caches = [.. Enum.GetValues<Scope>().Select(scope => new Utf8NameCache<FieldAction>(name => Resolve(scope, name), MaxCachedNames))];
         SourceSystem = table.IndexOf("SourceSystem");
+        SourceSystemUtf8 = System.Text.Encoding.UTF8.GetBytes(map.SourceSystem);
         CategoryValue = table.IndexOf("CategoryValue");
         Category = table.IndexOf("Category");
         Caller = table.IndexOf("Caller");
@@ -71,6 +72,8 @@ internal sealed class FieldMap
     public int ResourceProviderValue { get; }
 
     public ExportMappings.KindMap Map { get; }
+
+    public byte[] SourceSystemUtf8 { get; }
 
     public int SourceSystem { get; }
 

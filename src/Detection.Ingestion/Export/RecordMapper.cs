@@ -41,13 +41,13 @@ internal sealed class RecordMapper(ScratchSet scratch, int maxFieldBytes)
             return status;
         }
         consumed = (int)reader.BytesConsumed;
-        if (map.SourceSystem >= 0 && sink.Claim(map.SourceSystem, 1)) sink.Builder.SetString(map.SourceSystem, map.Map.SourceSystem);
+        if (map.SourceSystem >= 0 && sink.Claim(map.SourceSystem, 1)) sink.Builder.SetStringUtf8(map.SourceSystem, map.SourceSystemUtf8);
         if (map.CategoryValue >= 0 && !sink.IsSet(map.CategoryValue))
         {
             // ALS: "If properties.eventCategory isn't present, category is Administrative".
             sink.Claim(map.CategoryValue, 1);
-            sink.Builder.SetString(map.CategoryValue, "Administrative");
-            if (map.Category >= 0 && sink.Claim(map.Category, 1)) sink.Builder.SetString(map.Category, "Administrative");
+            sink.Builder.SetStringUtf8(map.CategoryValue, "Administrative"u8);
+            if (map.Category >= 0 && sink.Claim(map.Category, 1)) sink.Builder.SetStringUtf8(map.Category, "Administrative"u8);
         }
         return MapStatus.Ok;
     }

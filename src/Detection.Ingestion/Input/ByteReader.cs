@@ -17,9 +17,12 @@ internal sealed class ByteReader : IDisposable
     public ByteReader(Stream stream, int maxBuffer, int initialSize = 1 << 20)
     {
         _stream = stream;
-        _maxBuffer = Math.Max(maxBuffer, initialSize);
-        _buffer = new byte[initialSize];
+        _maxBuffer = Math.Max(maxBuffer, 8192);
+        _buffer = new byte[Math.Min(initialSize, _maxBuffer)];
     }
+
+    /// <summary>The current buffer size (it doubles, up to the maximum, only when one value needs it).</summary>
+    public int Capacity => _buffer.Length;
 
     public bool IsEof { get; private set; }
 
@@ -38,6 +41,7 @@ internal sealed class ByteReader : IDisposable
     /// </summary>
     public bool Fill()
     {
+        IsFull = false;
         if (IsEof) return false;
         if (_start > 0)
         {
@@ -56,14 +60,21 @@ internal sealed class ByteReader : IDisposable
             }
             Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxBuffer));
         }
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0)
+        // Streams such as GZipStream return short reads: keep reading until the buffer is at least half full, so that
+        // compaction (a copy of the unconsumed bytes) happens once per half buffer, not once per short read.
+        var before = _end;
+        while (_end < _buffer.Length)
         {
-            IsEof = true;
-            return false;
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                IsEof = true;
+                break;
+            }
+            _end += read;
+            if (_end >= _buffer.Length / 2) break;
         }
-        _end += read;
-        return true;
+        return _end > before;
     }
 
     public bool IsFull { get; private set; }

@@ -164,6 +164,9 @@ internal sealed class JsonFileReader(LoadContext context, ByteReader input, stri
     private ArrayEnd? ReadRecordInPlace(long line, long index, long kept, out bool wasRead)
     {
         wasRead = false;
+        // Topping the buffer up before a record nears its end means a record is rarely mapped twice (a failed attempt
+        // costs its time and leaves its strings in the chunk's dictionary).
+        if (!input.IsEof && input.Length < input.Capacity / 4) input.Fill();
         while (true)
         {
             var status = records.Read(input.Span, isFinal: false, line, index, out var consumed, out var malformed);

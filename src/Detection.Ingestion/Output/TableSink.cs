@@ -23,6 +23,7 @@ internal sealed class TableSink
     };
 
     private readonly byte[] _priority;
+    private readonly byte[] _nameUtf8;
     private readonly int _typeColumn;
     private readonly int _timeColumn;
     private readonly int _timeFallbackColumn;
@@ -33,6 +34,7 @@ internal sealed class TableSink
         Schema = schema;
         Builder = new TableBuilder(schema);
         _priority = new byte[schema.Columns.Length];
+        _nameUtf8 = System.Text.Encoding.UTF8.GetBytes(schema.Name);
         _typeColumn = schema.IndexOf("Type") is var t && t >= 0 && schema.Columns[t].Type == KqlType.String ? t : -1;
         _timeColumn = schema.IndexOf("TimeGenerated") is var g && g >= 0 && schema.Columns[g].Type == KqlType.DateTime ? g : -1;
         _timeFallbackColumn = TimeFallbacks.TryGetValue(schema.Name, out var f) ? schema.IndexOf(f) : -1;
@@ -71,7 +73,7 @@ internal sealed class TableSink
 
     public void Commit()
     {
-        if (_typeColumn >= 0) Builder.SetString(_typeColumn, Schema.Name); // the table's name, whatever the input's spelling
+        if (_typeColumn >= 0) Builder.SetStringUtf8(_typeColumn, _nameUtf8); // the table's name, whatever the input's spelling
         if (_timeColumn >= 0 && _priority[_timeColumn] == 0 && _timeFallback is { } time) Builder.SetDateTime(_timeColumn, time);
         Builder.CommitRow();
         Reset();

@@ -29,7 +29,7 @@ internal sealed class RowTableChooser(LoadContext context, string file)
         if (header is not null && TableNames.FromHeader(schemas, header) is { } inferred)
         {
             _fileTable = inferred;
-            context.Note($"{file}: rows without Type go to {inferred.Name} (the table whose columns the header names best)");
+            context.Note($"{file}: rows without Type go to {inferred.Name} (the table whose columns its header or fields name best)");
         }
         return _fileTable;
     }
