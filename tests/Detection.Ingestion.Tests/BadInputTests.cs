@@ -224,3 +224,24 @@ public sealed class BadInputTests
         Assert.Equal(2, Load.Files(dir.Path).RowsByTable["SigninLogs"]);
     }
 }
+
+/// <summary>The sample generator's sidecar files sit beside its logs; a folder walk reads only the logs.</summary>
+public sealed class SidecarFileTests
+{
+    [Fact]
+    public void AFolderWalkSkipsTheGeneratorsLabelsAndManifestButANamedFileIsRead()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("labels.json"), """{"scenarios":[]}""");
+        File.WriteAllText(dir.File("manifest.json"), """{"tables":{}}""");
+        File.WriteAllText(dir.File("signin.json"),
+            """{"records":[{"time":"2024-05-01T08:00:00Z","category":"SignInLogs","properties":{"userPrincipalName":"a@contoso.com"}}]}""");
+
+        var folder = Load.Files(dir.Path);
+        var named = Load.Files(dir.File("labels.json"));
+
+        Assert.Equal(1, folder.RowsByTable["SigninLogs"]);
+        Assert.Empty(folder.Rejections);
+        Assert.Single(named.Rejections);
+    }
+}

@@ -8,6 +8,12 @@ internal static class InputPaths
     /// <summary>Extensions read when walking a folder; a file named explicitly is read whatever its extension.</summary>
     private static readonly string[] DataExtensions = [".json", ".jsonl", ".ndjson", ".csv", ".gz", ".log"];
 
+    /// <summary>
+    /// The sample generator's sidecar files (scenario labels and row counts), which sit beside its logs: skipped
+    /// when walking a folder so that <c>--data samples</c> reads only logs; read if named explicitly.
+    /// </summary>
+    private static readonly string[] SidecarFiles = ["labels.json", "manifest.json"];
+
     public static IReadOnlyList<string> Expand(string path, out string? problem)
     {
         problem = null;
@@ -30,7 +36,10 @@ internal static class InputPaths
     }
 
     private static List<string> DataFiles(string folder, string pattern) =>
-        Glob(folder, pattern).Where(f => DataExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))).ToList();
+        Glob(folder, pattern)
+            .Where(f => DataExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            .Where(f => !SidecarFiles.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase))
+            .ToList();
 
     private static List<string> Glob(string root, string pattern)
     {
