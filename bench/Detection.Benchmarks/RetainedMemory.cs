@@ -21,6 +21,11 @@ internal static class RetainedMemory
         Console.WriteLine($"rows: {rows:N0} SigninLogs in {table.Chunks.Length} chunks, {result.Rejections.Count} rejected");
         Console.WriteLine($"retained heap: {after - before:N0} bytes = {(double)(after - before) / rows:F1} bytes/row");
         Console.WriteLine($"column arrays (estimate): {table.EstimatedBytes:N0} bytes = {(double)table.EstimatedBytes / rows:F1} bytes/row");
+        var perColumn = table.Schema.Columns
+            .Select((c, i) => (c.Name, Bytes: table.Chunks.Sum(chunk => chunk[i].EstimatedBytes)))
+            .OrderByDescending(c => c.Bytes)
+            .Take(args.Contains("--columns") ? 25 : 0);
+        foreach (var (name, bytes) in perColumn) Console.WriteLine($"  {name,-36} {(double)bytes / rows,8:F1} bytes/row");
         GC.KeepAlive(result);
         return 0;
     }

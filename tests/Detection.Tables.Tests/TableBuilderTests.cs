@@ -152,3 +152,34 @@ public class TableBuilderTests
         Assert.Contains("T.User", error.Message);
     }
 }
+
+public class CompressedDictionaryTests
+{
+    [Fact]
+    public void Long_unique_dynamic_values_are_stored_compressed_and_read_back_exactly()
+    {
+        var schema = TableSymbol.FromTerse("T", "(Details: dynamic, Name: string)");
+        var builder = new TableBuilder(schema, chunkRows: 5000);
+        var expected = new List<string>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var json = $$"""[{"authenticationStepDateTime":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}+00:00","authenticationMethod":"Password","succeeded":true,"step":{{i}}}]""";
+            expected.Add(json);
+            builder.SetDynamicJson(0, System.Text.Encoding.UTF8.GetBytes(json));
+            builder.SetString(1, "short");
+            builder.CommitRow();
+        }
+
+        var chunk = builder.Build().Chunks[0];
+        var details = (DynamicColumn)chunk[0];
+
+        Assert.True(details.Dictionary.IsCompressed);
+        Assert.False(((StringColumn)chunk[1]).Dictionary.IsCompressed);
+        Assert.True(details.EstimatedBytes < expected.Sum(e => e.Length) / 4, $"{details.EstimatedBytes} bytes stored");
+        var first = details.GetJson(0);
+        for (var row = 4999; row >= 0; row -= 7)
+            Assert.Equal(expected[row], System.Text.Encoding.UTF8.GetString(details.GetJson(row)));
+        Assert.Equal(expected[0], System.Text.Encoding.UTF8.GetString(first)); // a span handed out earlier stays valid
+        Assert.Equal(4999, details.GetNode(4999)![0]!["step"]!.GetValue<int>());
+    }
+}

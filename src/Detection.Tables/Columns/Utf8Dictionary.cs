@@ -3,25 +3,30 @@ using System.Text;
 namespace Detection.Tables.Columns;
 
 /// <summary>
-/// The distinct values of a dictionary-encoded column, stored once as UTF-8 bytes in one array.
-/// Entry 0 is always the empty value (the empty string, or a null dynamic). Decoded strings are cached on first use.
+/// The distinct values of a dictionary-encoded column, stored once as UTF-8 bytes. Entry 0 is always the empty value
+/// (the empty string, or a null dynamic). Large dictionaries keep their bytes compressed in blocks
+/// (see <see cref="CompressedArena"/>); small ones keep them plain. Decoded strings are cached on first use.
 /// Thread-safe for reading: a racing decode writes the same string twice.
 /// </summary>
 public sealed class Utf8Dictionary
 {
-    private readonly byte[] _bytes;
-    private readonly int[] _offsets;
+    private readonly IValueArena _arena;
     private string?[]? _strings;
 
     internal Utf8Dictionary(byte[] bytes, int[] offsets)
     {
-        _bytes = bytes;
-        _offsets = offsets;
+        _arena = CompressedArena.ShouldCompress(bytes.Length, offsets.Length - 1)
+            ? CompressedArena.Create(bytes, offsets)
+            : new PlainArena(bytes, offsets);
     }
 
-    public int Count => _offsets.Length - 1;
+    public int Count => _arena.Count;
 
-    public ReadOnlySpan<byte> GetUtf8(int code) => _bytes.AsSpan(_offsets[code], _offsets[code + 1] - _offsets[code]);
+    /// <summary>True when the values are kept compressed (reading one decompresses its block).</summary>
+    public bool IsCompressed => _arena is CompressedArena;
+
+    /// <summary>The value's bytes. The span stays valid for as long as the caller holds it.</summary>
+    public ReadOnlySpan<byte> GetUtf8(int code) => _arena.Get(code);
 
     public string GetString(int code)
     {
@@ -30,6 +35,24 @@ public sealed class Utf8Dictionary
         return strings[code] ??= Encoding.UTF8.GetString(GetUtf8(code));
     }
 
-    /// <summary>Bytes of the value arena and offsets (the string cache is not counted: it is a cache).</summary>
-    public long EstimatedBytes => _bytes.LongLength + _offsets.LongLength * sizeof(int);
+    /// <summary>Bytes of the stored values and offsets (the string cache is not counted: it is a cache).</summary>
+    public long EstimatedBytes => _arena.EstimatedBytes;
+}
+
+internal interface IValueArena
+{
+    int Count { get; }
+
+    long EstimatedBytes { get; }
+
+    ReadOnlySpan<byte> Get(int code);
+}
+
+internal sealed class PlainArena(byte[] bytes, int[] offsets) : IValueArena
+{
+    public int Count => offsets.Length - 1;
+
+    public long EstimatedBytes => bytes.LongLength + offsets.LongLength * sizeof(int);
+
+    public ReadOnlySpan<byte> Get(int code) => bytes.AsSpan(offsets[code], offsets[code + 1] - offsets[code]);
 }

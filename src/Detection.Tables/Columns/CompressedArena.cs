@@ -1,0 +1,96 @@
+using System.IO.Compression;
+
+namespace Detection.Tables.Columns;
+
+/// <summary>
+/// Dictionary values compressed with Brotli in blocks of about <see cref="BlockBytes"/> bytes, each block a run of
+/// whole values. Sign-in details such as <c>AuthenticationDetails</c> are unique per row (they carry timestamps) but
+/// nearly identical in shape, so they compress about tenfold; a column scan decompresses each block once.
+/// The last decompressed block is cached; each decompression allocates a fresh buffer, so spans handed out earlier
+/// stay valid.
+/// </summary>
+internal sealed class CompressedArena : IValueArena
+{
+    private const int BlockBytes = 16 * 1024;
+    private const int MinimumArenaBytes = 64 * 1024;
+    private const int MinimumAverageValueBytes = 48;
+    private const int Quality = 4;
+    private const int Window = 22;
+
+    private readonly byte[][] _blocks;
+    private readonly int[] _offsets;      // each value's offset within its block's decompressed bytes
+    private readonly int[] _blockOfCode;
+    private Block? _last;
+
+    private CompressedArena(byte[][] blocks, int[] offsets, int[] blockOfCode, int count, long storedBytes)
+    {
+        _blocks = blocks;
+        _offsets = offsets;
+        _blockOfCode = blockOfCode;
+        Count = count;
+        EstimatedBytes = storedBytes;
+    }
+
+    public int Count { get; }
+
+    public long EstimatedBytes { get; }
+
+    /// <summary>Compress only large dictionaries of long values: short values (codes, names) gain little and are read most.</summary>
+    public static bool ShouldCompress(int arenaBytes, int count) =>
+        arenaBytes >= MinimumArenaBytes && arenaBytes / Math.Max(1, count) >= MinimumAverageValueBytes;
+
+    public static IValueArena Create(byte[] bytes, int[] offsets)
+    {
+        var count = offsets.Length - 1;
+        var blocks = new List<byte[]>();
+        var blockOfCode = new int[count];
+        var localOffsets = new int[count];
+        long stored = 0;
+        var code = 0;
+        while (code < count)
+        {
+            var first = code;
+            var start = offsets[first];
+            while (code < count && (code == first || offsets[code + 1] - start <= BlockBytes)) code++;
+            var raw = bytes.AsSpan(start, offsets[code] - start);
+            var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
+            if (!BrotliEncoder.TryCompress(raw, compressed, out var written, Quality, Window))
+                return new PlainArena(bytes, offsets);
+            var block = new byte[sizeof(int) + written];
+            BitConverter.TryWriteBytes(block, raw.Length);
+            compressed.AsSpan(0, written).CopyTo(block.AsSpan(sizeof(int)));
+            for (var c = first; c < code; c++)
+            {
+                blockOfCode[c] = blocks.Count;
+                localOffsets[c] = offsets[c] - start;
+            }
+            blocks.Add(block);
+            stored += block.Length;
+        }
+        stored += (long)count * sizeof(int) * 2 + blocks.Count * 8L;
+        return new CompressedArena(blocks.ToArray(), localOffsets, blockOfCode, count, stored);
+    }
+
+    public ReadOnlySpan<byte> Get(int code)
+    {
+        var index = _blockOfCode[code];
+        var block = _last is { } last && last.Index == index ? last : Decompress(index);
+        var start = _offsets[code];
+        var end = code + 1 < Count && _blockOfCode[code + 1] == index ? _offsets[code + 1] : block.Bytes.Length;
+        return block.Bytes.AsSpan(start, end - start);
+    }
+
+    private Block Decompress(int index)
+    {
+        var stored = _blocks[index];
+        var length = BitConverter.ToInt32(stored, 0);
+        var bytes = new byte[length];
+        if (!BrotliDecoder.TryDecompress(stored.AsSpan(sizeof(int)), bytes, out var written) || written != length)
+            throw new InvalidDataException($"a compressed dictionary block ({index}) is corrupt");
+        var block = new Block(index, bytes);
+        _last = block;
+        return block;
+    }
+
+    private sealed record Block(int Index, byte[] Bytes);
+}
