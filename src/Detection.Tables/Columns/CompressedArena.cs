@@ -14,7 +14,7 @@ internal sealed class CompressedArena : IValueArena
     private const int BlockBytes = 16 * 1024;
     private const int MinimumArenaBytes = 64 * 1024;
     private const int MinimumAverageValueBytes = 48;
-    private const int Quality = 4;
+    private const int Quality = 1;
     private const int Window = 22;
 
     private readonly byte[][] _blocks;
