@@ -17,7 +17,8 @@ public static class Conformance
         {
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
-            var id = Path.GetFullPath(root.GetProperty("id").GetString()!);
+            var rawId = root.GetProperty("id").GetString()!;
+            var id = rawId.Contains('#') ? rawId : Path.GetFullPath(rawId);
             var diagnostics = new List<(string, int, int)>();
             var yaml = false;
             foreach (var d in root.GetProperty("diagnostics").EnumerateArray())

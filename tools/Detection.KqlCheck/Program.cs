@@ -8,11 +8,25 @@ using Detection.KqlCheck;
 // Detection.KqlCheck --compare OFFICIAL.jsonl OURS.jsonl: agreement numbers (scripts/kql-conformance.sh).
 // Detection.KqlCheck --bench [--schemas DIR] PATH...: median parse+bind time per query.
 // Detection.KqlCheck --query TEXT: diagnostics and result columns of one query.
+// Detection.KqlCheck --mutate SEED N PATH...: N broken variants of each query, as JSON lines {"id","query"}.
+// Detection.KqlCheck [--schemas DIR] --stdin: check JSON lines {"id","query"} (the official checker's --stdin input).
 if (args is ["--compare", var officialPath, var oursPath])
 {
     var official = Conformance.Read(File.ReadLines(officialPath), ours: false);
     var mine = Conformance.Read(File.ReadLines(oursPath), ours: true);
     return Conformance.Report(official, mine, Console.Out) == 0 ? 0 : 1;
+}
+if (args is ["--mutate", var seedText, var countText, .. var mutatePaths])
+{
+    var sources = mutatePaths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories) : [p])
+        .Where(f => f.EndsWith(".yaml") || f.EndsWith(".yml") || f.EndsWith(".kql"))
+        .Order(StringComparer.Ordinal)
+        .Select(f => (Id: f, Query: f.EndsWith(".kql") ? File.ReadAllText(f) : QueryExtractor.Extract(File.ReadAllText(f))))
+        .Where(q => q.Query is not null)
+        .Select(q => (q.Id, q.Query!));
+    Mutator.Write(sources, int.Parse(seedText, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return 0;
 }
 var schemas = SchemaSet.Default;
 var paths = new List<string>();
@@ -23,6 +37,7 @@ for (var i = 0; i < args.Length; i++)
     if (args[i] == "--bench") { bench = true; continue; }
     if (args[i] == "--schemas" && i + 1 < args.Length) schemas = schemas.WithDirectory(args[++i]);
     else if (args[i] == "--query" && i + 1 < args.Length) single = args[++i];
+    else if (args[i] == "--stdin") paths.Add("-");
     else paths.Add(args[i]);
 }
 if (single is not null)
@@ -39,6 +54,18 @@ if (paths.Count == 0)
     return 2;
 }
 
+if (paths is ["-"])
+{
+    string? input;
+    while ((input = Console.In.ReadLine()) is not null)
+    {
+        if (input.Trim().Length == 0) continue;
+        using var doc = JsonDocument.Parse(input);
+        Emit(doc.RootElement.GetProperty("id").GetString()!, doc.RootElement.GetProperty("query").GetString()!);
+    }
+    return 0;
+}
+
 var files = paths.SelectMany(p => Directory.Exists(p)
         ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml") || f.EndsWith(".yml") || f.EndsWith(".kql"))
         : [p])
@@ -49,10 +76,16 @@ foreach (var file in files)
     var content = File.ReadAllText(file);
     var query = file.EndsWith(".kql") ? content : QueryExtractor.Extract(content);
     if (query is null) continue;
+    Emit(file, query);
+}
+return 0;
+
+void Emit(string id, string query)
+{
     var code = KqlCode.ParseAndBind(query, schemas);
     var line = new
     {
-        id = file,
+        id,
         ok = !code.HasErrors,
         diagnostics = code.Diagnostics.Select(d => new
         {
@@ -62,4 +95,3 @@ foreach (var file in files)
     };
     Console.WriteLine(JsonSerializer.Serialize(line));
 }
-return 0;

@@ -27,6 +27,9 @@ public sealed partial class Binder
             var constants = args.Select(ConstantString).ToList();
             return BindFunctionBodySilently(user, types, constants);
         }
+        if (name is "table" or "toscalar" or "materialize" or "column_ifexists" or "columnifexists")
+            foreach (var star in args.Where(a => a.Kind == SyntaxKind.StarExpression))
+                Report(DiagnosticFactory.Star(star.Span, name));
         switch (name)
         {
             case "table":
@@ -109,6 +112,9 @@ public sealed partial class Binder
                 break;
             case ParameterKind.DateTime when type.IsKnownScalar && type.ScalarType != KqlType.DateTime:
                 Report(DiagnosticFactory.ArgumentType(arg.Span, "datetime", type.Display));
+                break;
+            case ParameterKind.StrictString when type.IsKnownScalar && type.ScalarType != KqlType.String:
+                Report(DiagnosticFactory.ArgumentType(arg.Span, "string", type.Display));
                 break;
             case ParameterKind.StringOrDynamic when type.IsKnownScalar && type.ScalarType != KqlType.String:
                 Report(DiagnosticFactory.ExpressionType(arg.Span, "string or dynamic", type.Display));

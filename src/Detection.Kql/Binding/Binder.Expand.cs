@@ -95,9 +95,7 @@ public sealed partial class Binder
             BoundColumn? column = part.Kind switch
             {
                 SyntaxKind.NameReference or SyntaxKind.BracketedName => new BoundColumn(NameText(part), TypeSymbol.String),
-                SyntaxKind.SchemaColumn => new BoundColumn(NameText(part.NodeAt(0)!),
-                    part.Tokens().LastOrDefault(t => t.Kind == SyntaxKind.Identifier) is { } tt && KqlTypeNames.TryParse(tt.Text, out var k)
-                        ? TypeSymbol.Of(k) : TypeSymbol.String),
+                SyntaxKind.SchemaColumn => CheckedSchemaColumn(part),
                 _ => null,
             };
             if (column is null) continue;
@@ -106,6 +104,13 @@ public sealed partial class Binder
             else columns.Add(column);
         }
         return new TableShape(columns, input.IsOpen);
+    }
+
+    private BoundColumn CheckedSchemaColumn(SyntaxNode part)
+    {
+        var typeToken = part.Tokens().LastOrDefault(t => t.Kind == SyntaxKind.Identifier);
+        CheckTypeName(typeToken);
+        return new BoundColumn(NameText(part.NodeAt(0)!), typeToken is not null && KqlTypeNames.TryParse(typeToken.Text, out var k) ? TypeSymbol.Of(k) : TypeSymbol.String);
     }
 
     /// <summary>make-series: the by columns, one dynamic array per aggregate, then the axis column (a dynamic array).</summary>

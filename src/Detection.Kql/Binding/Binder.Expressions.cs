@@ -24,10 +24,18 @@ public sealed partial class Binder
                     BindScalar(value);
                 return TypeSymbol.TableOf(SchemaFromList(node.Node(SyntaxKind.SchemaList) ?? new SyntaxNode(SyntaxKind.SchemaList)));
             default:
-                if (IsOperatorNode(node.Kind)) return TypeSymbol.TableOf(BindOperator(node, null));
+                if (IsOperatorNode(node.Kind))
+                {
+                    if (!IsSourceOperator(node.Kind)) Report(DiagnosticFactory.NoInput(node.FirstToken!.Span, node.FirstToken.Text));
+                    return TypeSymbol.TableOf(BindOperator(node, null));
+                }
                 return BindExpression(node);
         }
     }
+
+    private static bool IsSourceOperator(SyntaxKind kind) =>
+        kind is SyntaxKind.PrintOperator or SyntaxKind.RangeOperator or SyntaxKind.UnionOperator or SyntaxKind.SearchOperator
+            or SyntaxKind.FindOperator or SyntaxKind.EvaluateOperator or SyntaxKind.UnknownOperator;
 
     private static bool IsOperatorNode(SyntaxKind kind) => kind is >= SyntaxKind.WhereOperator and <= SyntaxKind.UnknownOperator;
 
@@ -82,6 +90,11 @@ public sealed partial class Binder
                 var target = BindScalar(node.NodeAt(0)!);
                 BindScalar(node.NodeAt(1)!);
                 if (target.Form == TypeSymbol.TypeForm.Array) return target.Element ?? TypeSymbol.Dynamic;
+                if (target.IsKnownScalar)
+                {
+                    var bracket = node.Tokens().First(t => t.Kind == SyntaxKind.OpenBracket);
+                    Report(DiagnosticFactory.Index(TextSpan.FromBounds(bracket.Start, node.Span.End), target.Display));
+                }
                 return target.IsDynamic ? TypeSymbol.Dynamic : TypeSymbol.Error;
             }
             case SyntaxKind.UnaryExpression:

@@ -8,6 +8,9 @@ public sealed partial class Binder
     private TableShape BindJoin(SyntaxNode op, TableShape left)
     {
         var kind = ParameterValue(op, "kind") ?? (op.Kind == SyntaxKind.LookupOperator ? "leftouter" : "innerunique");
+        if (!JoinKinds.Contains(kind) && op.Nodes().FirstOrDefault(n => n.Kind == SyntaxKind.QueryParameter && n.FirstToken!.Text == "kind") is { } kindNode)
+            Report(DiagnosticFactory.Expected(kindNode.Nodes().Last().Span,
+                "one of inner, innerunique, leftouter, rightouter, fullouter, leftsemi, rightsemi, leftanti, rightanti", kind));
         var rightNode = op.Nodes().FirstOrDefault(n => n.Kind is not (SyntaxKind.QueryParameter or SyntaxKind.OnClause));
         var right = TableShape.Open;
         if (rightNode is not null)
@@ -42,6 +45,12 @@ public sealed partial class Binder
         }
         return new TableShape(columns, open);
     }
+
+    private static readonly HashSet<string> JoinKinds = new(StringComparer.Ordinal)
+    {
+        "inner", "innerunique", "leftouter", "rightouter", "fullouter", "leftsemi", "rightsemi", "leftanti", "rightanti",
+        "anti", "leftantisemi", "rightantisemi", "semi",
+    };
 
     /// <summary>Binds <c>on A, $left.B == $right.C</c>; a bare name must be a column of both sides.</summary>
     private void BindJoinConditions(SyntaxNode on, TableShape left, TableShape right, HashSet<string> keys)
@@ -80,6 +89,7 @@ public sealed partial class Binder
     {
         var legs = new List<TableShape>();
         if (input is not null) legs.Add(input);
+        var fuzzy = ParameterValue(op, "isfuzzy") is "true" or "True";
         var saved = _row;
         _row = null;
         foreach (var leg in op.Nodes().Where(n => n.Kind != SyntaxKind.QueryParameter))
@@ -91,7 +101,13 @@ public sealed partial class Binder
                 legs.AddRange(_schemas.Tables.Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(TableShape.From));
                 continue;
             }
-            var type = BindTabularOrScalar(leg, expectTable: true);
+            // isfuzzy=true: a leg naming nothing is skipped silently, as Kusto does.
+            var quiet = fuzzy && leg.Kind is SyntaxKind.NameReference or SyntaxKind.BracketedName;
+            if (quiet) _suppress++;
+            TypeSymbol type;
+            try { type = BindTabularOrScalar(leg, expectTable: true); }
+            finally { if (quiet) _suppress--; }
+            if (quiet && type.IsError) Report(DiagnosticFactory.FuzzyLeg(leg.Span, NameText(leg)));
             if (type.IsTabular) legs.Add(type.Table!);
             else if (!type.IsError) Report(DiagnosticFactory.Tabular(leg.Span, type.Display));
         }

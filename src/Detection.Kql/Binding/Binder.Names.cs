@@ -89,6 +89,11 @@ public sealed partial class Binder
         }
         if (_row is { IsOpen: true } && !expectTable) return TypeSymbol.Dynamic;
         if (name.Length == 0) return TypeSymbol.Error;
+        if (!expectTable && Builtins.Scalar(name) is not null)
+        {
+            Report(DiagnosticFactory.ArgumentList(node.Span, name));
+            return TypeSymbol.Error;
+        }
         Report(expectTable ? DiagnosticFactory.TableUnknown(node.Span, name) : DiagnosticFactory.NameUnknown(node.Span, name));
         return TypeSymbol.Error;
     }

@@ -19,7 +19,7 @@ public sealed partial class Binder
         {
             var output = BindOperatorCore(op, input, inputShape);
             // Below an input whose columns are unknown, every column is unknown too (as in Kusto: no follow-on errors).
-            return input is { IsOpen: true } && !output.IsOpen ? output.WithOpen(true) : output;
+            return input is { IsOpen: true } && !output.IsOpen && op.Kind != SyntaxKind.UnknownOperator ? output.WithOpen(true) : output;
         }
         finally
         {
@@ -27,47 +27,61 @@ public sealed partial class Binder
         }
     }
 
-    private TableShape BindOperatorCore(SyntaxNode op, TableShape? input, TableShape inputShape)
-    {
+    private TableShape BindOperatorCore(SyntaxNode op, TableShape? input, TableShape inputShape) =>
+        op.Kind switch
         {
-            return op.Kind switch
-            {
-                SyntaxKind.WhereOperator => BindWhere(op, inputShape),
-                SyntaxKind.TakeOperator or SyntaxKind.SampleOperator => BindCount(op, inputShape),
-                SyntaxKind.ExtendOperator or SyntaxKind.SerializeOperator => BindExtend(op, inputShape),
-                SyntaxKind.ProjectOperator => new TableShape(BindItems(op.Nodes(), "Column"), inputShape.IsOpen && false),
-                SyntaxKind.PrintOperator => new TableShape(BindItems(op.Nodes(), "print_")),
-                SyntaxKind.ProjectAwayOperator => BindProjectAway(op, inputShape),
-                SyntaxKind.ProjectKeepOperator => BindProjectKeep(op, inputShape),
-                SyntaxKind.ProjectRenameOperator => BindProjectRename(op, inputShape),
-                SyntaxKind.ProjectReorderOperator => BindProjectReorder(op, inputShape),
-                SyntaxKind.SummarizeOperator => BindSummarize(op, inputShape),
-                SyntaxKind.DistinctOperator => op.Nodes().Any(n => n.Kind == SyntaxKind.StarExpression)
-                    ? inputShape
-                    : new TableShape(BindItems(op.Nodes(), "Column")),
-                SyntaxKind.CountOperator => new TableShape([new BoundColumn("Count", TypeSymbol.Long)]),
-                SyntaxKind.TopOperator or SyntaxKind.SortOperator => BindSort(op, inputShape),
-                SyntaxKind.JoinOperator or SyntaxKind.LookupOperator => BindJoin(op, inputShape),
-                SyntaxKind.UnionOperator => BindUnion(op, input),
-                SyntaxKind.MvExpandOperator => BindMvExpand(op, inputShape).Shape,
-                SyntaxKind.MvApplyOperator => BindMvApply(op, inputShape),
-                SyntaxKind.ParseOperator => BindParse(op, inputShape),
-                SyntaxKind.MakeSeriesOperator => BindMakeSeries(op, inputShape),
-                SyntaxKind.EvaluateOperator => BindEvaluate(op, inputShape),
-                SyntaxKind.InvokeOperator => BindInvoke(op, inputShape),
-                SyntaxKind.AsOperator => BindAs(op, inputShape),
-                SyntaxKind.GetSchemaOperator => new TableShape(
-                [
-                    new BoundColumn("ColumnName", TypeSymbol.String), new BoundColumn("ColumnOrdinal", TypeSymbol.Long),
-                    new BoundColumn("DataType", TypeSymbol.String), new BoundColumn("ColumnType", TypeSymbol.String),
-                ]),
-                SyntaxKind.RangeOperator => BindRange(op),
-                SyntaxKind.SampleDistinctOperator => new TableShape(BindItems(op.Nodes().Skip(1).Take(1), "Column")),
-                SyntaxKind.RenderOperator => Ignore(op, inputShape),
-                SyntaxKind.UnknownOperator => inputShape.WithOpen(true),
-                _ => NotChecked(op, inputShape),
-            };
+            SyntaxKind.WhereOperator => BindWhere(op, inputShape),
+            SyntaxKind.TakeOperator or SyntaxKind.SampleOperator => BindCount(op, inputShape),
+            SyntaxKind.ExtendOperator or SyntaxKind.SerializeOperator => BindExtend(op, inputShape),
+            SyntaxKind.ProjectOperator => new TableShape(BindItems(op.Nodes(), "Column")),
+            SyntaxKind.PrintOperator => new TableShape(BindItems(op.Nodes(), "print_")),
+            SyntaxKind.ProjectAwayOperator => BindProjectAway(op, inputShape),
+            SyntaxKind.ProjectKeepOperator => BindProjectKeep(op, inputShape),
+            SyntaxKind.ProjectRenameOperator => BindProjectRename(op, inputShape),
+            SyntaxKind.ProjectReorderOperator => BindProjectReorder(op, inputShape),
+            SyntaxKind.SummarizeOperator => BindSummarize(op, inputShape),
+            SyntaxKind.DistinctOperator => BindDistinct(op, inputShape),
+            SyntaxKind.CountOperator => new TableShape([new BoundColumn("Count", TypeSymbol.Long)]),
+            SyntaxKind.TopOperator or SyntaxKind.SortOperator => BindSort(op, inputShape),
+            SyntaxKind.JoinOperator or SyntaxKind.LookupOperator => BindJoin(op, inputShape),
+            SyntaxKind.UnionOperator => BindUnion(op, input),
+            SyntaxKind.MvExpandOperator => BindMvExpand(op, inputShape).Shape,
+            SyntaxKind.MvApplyOperator => BindMvApply(op, inputShape),
+            SyntaxKind.ParseOperator => BindParse(op, inputShape),
+            SyntaxKind.MakeSeriesOperator => BindMakeSeries(op, inputShape),
+            SyntaxKind.EvaluateOperator => BindEvaluate(op, inputShape),
+            SyntaxKind.InvokeOperator => BindInvoke(op, inputShape),
+            SyntaxKind.AsOperator => BindAs(op, inputShape),
+            SyntaxKind.GetSchemaOperator => new TableShape(
+            [
+                new BoundColumn("ColumnName", TypeSymbol.String), new BoundColumn("ColumnOrdinal", TypeSymbol.Long),
+                new BoundColumn("DataType", TypeSymbol.String), new BoundColumn("ColumnType", TypeSymbol.String),
+            ]),
+            SyntaxKind.RangeOperator => BindRange(op),
+            SyntaxKind.SampleDistinctOperator => new TableShape(BindItems(op.Nodes().Skip(1).Take(1), "Column")),
+            SyntaxKind.RenderOperator => Ignore(op, inputShape),
+            // After an operator that is not one, Kusto knows no columns: later names are reported.
+            SyntaxKind.UnknownOperator => BindUnknownOperator(op),
+            _ => NotChecked(op, inputShape),
+        };
+
+    private TableShape BindDistinct(SyntaxNode op, TableShape input)
+    {
+        if (op.Nodes().FirstOrDefault(n => n.Kind == SyntaxKind.StarExpression) is { } star)
+        {
+            if (!input.IsOpen && input.Columns.Any(c => c.Type.IsDynamic)) Report(DiagnosticFactory.DynamicKey(star.Span, "distinct"));
+            return input;
         }
+        var columns = BindItems(op.Nodes(), "Column");
+        if (!input.IsOpen) CheckKeys(op.Nodes(), columns, "distinct");
+        return new TableShape(columns);
+    }
+
+    private TableShape BindUnknownOperator(SyntaxNode op)
+    {
+        _row = TableShape.Empty;
+        foreach (var expression in op.Nodes()) BindTabularOrScalar(expression, expectTable: false);
+        return TableShape.Empty;
     }
 
     private TableShape Ignore(SyntaxNode op, TableShape input)
@@ -102,14 +116,19 @@ public sealed partial class Binder
     private TableShape BindExtend(SyntaxNode op, TableShape input)
     {
         var columns = input.Columns.ToList();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++) index[columns[i].Name] = i;
         var counter = 0;
         foreach (var item in op.Nodes().Where(n => n.Kind != SyntaxKind.QueryParameter))
         {
-            foreach (var column in BindItem(item, "Column", ref counter, columns.Select(c => c.Name).ToHashSet()))
+            foreach (var column in BindItem(item, "Column", ref counter, index.Keys.ToHashSet()))
             {
-                var at = columns.FindIndex(c => c.Name == column.Name);
-                if (at >= 0) columns[at] = column;
-                else columns.Add(column);
+                if (index.TryGetValue(column.Name, out var at)) columns[at] = column;
+                else
+                {
+                    index[column.Name] = columns.Count;
+                    columns.Add(column);
+                }
             }
             // Later items of one extend see the columns of the earlier ones.
             _row = new TableShape(columns, input.IsOpen);

@@ -1,3 +1,4 @@
+using Detection.Kql.Diagnostics;
 using Detection.Kql.Functions;
 using Detection.Kql.Syntax;
 
@@ -9,7 +10,11 @@ public sealed partial class Binder
     {
         var columns = new List<BoundColumn>();
         var by = op.Node(SyntaxKind.ByClause);
-        if (by is not null) columns.AddRange(BindItems(by.Nodes(), "Column"));
+        if (by is not null)
+        {
+            columns.AddRange(BindItems(by.Nodes(), "Column"));
+            if (!input.IsOpen) CheckKeys(by.Nodes(), columns, "summarize by");
+        }
         var byNames = columns.Select(c => c.Name).ToHashSet();
         foreach (var item in op.Nodes().Where(n => n.Kind is not (SyntaxKind.ByClause or SyntaxKind.QueryParameter)))
             AddUnique(columns, BindAggregateItem(item, input, byNames));
@@ -18,11 +23,23 @@ public sealed partial class Binder
         return new TableShape(columns, input.IsOpen && star);
     }
 
+    /// <summary>Group and distinct keys cannot be dynamic (Kusto: KS116).</summary>
+    private void CheckKeys(IEnumerable<SyntaxNode> items, List<BoundColumn> columns, string op)
+    {
+        var list = items.Where(n => n.Kind is not (SyntaxKind.QueryParameter or SyntaxKind.ByClause)).ToList();
+        if (list.Count != columns.Count) return;
+        for (var i = 0; i < list.Count; i++)
+            if (columns[i].Type.IsDynamic)
+                Report(DiagnosticFactory.DynamicKey((list[i].Kind == SyntaxKind.NamedExpression ? list[i].NodeAt(1)! : list[i]).Span, op));
+    }
+
     private static void AddUnique(List<BoundColumn> columns, IEnumerable<BoundColumn> added)
     {
+        var taken = columns.Select(c => c.Name).ToHashSet();
         foreach (var column in added)
         {
-            var name = TableShape.Unique(column.Name, columns.Select(c => c.Name).ToHashSet());
+            var name = TableShape.Unique(column.Name, taken);
+            taken.Add(name);
             columns.Add(column with { Name = name });
         }
     }
@@ -42,6 +59,7 @@ public sealed partial class Binder
                     if (produced.Count > 0) produced[0] = produced[0] with { Name = NameText(item.NodeAt(0)!) };
                     return produced;
                 }
+                CheckAggregate(inner);
                 return [new BoundColumn(NameText(item.NodeAt(0)!), BindScalar(inner))];
             }
             if (item.Kind == SyntaxKind.CompoundNamedExpression)
@@ -60,10 +78,19 @@ public sealed partial class Binder
                 var count = item.NodeAt(0)!.FirstToken!.Text == "take_anyif" ? 1 : args.Count;
                 return args.Take(count).Select((a, i) => new BoundColumn(ExpressionName(a) ?? $"Column{i + 1}", types[i])).ToList();
             }
+            CheckAggregate(item);
             var type = BindScalar(item);
             return [new BoundColumn(AggregateName(item), type)];
         }
         finally { _inAggregation = false; }
+    }
+
+    /// <summary>A summarize item that is only a column (<c>x = (Col)</c>, <c>+ Col</c>) is not an aggregate (Kusto: KS236).</summary>
+    private void CheckAggregate(SyntaxNode value)
+    {
+        while (value.Kind is SyntaxKind.ParenthesizedExpression or SyntaxKind.UnaryExpression) value = value.NodeAt(0)!;
+        if (value.Kind == SyntaxKind.NameReference && _scope.Lookup(NameText(value)) is null)
+            Report(DiagnosticFactory.Aggregation(value.Span, NameText(value)));
     }
 
     private static bool IsCall(SyntaxNode node, params string[] names) =>
@@ -108,7 +135,7 @@ public sealed partial class Binder
             }
         }
         finally { _inAggregation = wasAggregation; }
-        if (args.Count < 1) Report(Diagnostics.DiagnosticFactory.ArgumentCount(call.NodeAt(0)!.Span, call.NodeAt(0)!.FirstToken!.Text, "at least 1 argument", 0));
+        if (args.Count < 1) Report(DiagnosticFactory.ArgumentCount(call.NodeAt(0)!.Span, call.NodeAt(0)!.FirstToken!.Text, "at least 1 argument", 0));
         return columns;
     }
 }

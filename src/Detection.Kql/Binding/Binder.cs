@@ -64,7 +64,8 @@ public sealed partial class Binder
                         _scope.Add(new VariableSymbol(NameText(p.NodeAt(0)!), ParameterType(p)));
                     break;
                 case SyntaxKind.ExpressionStatement:
-                    var type = BindTabularOrScalar(statement.NodeAt(0)!, expectTable: true);
+                    // A bare name as a whole statement is reported as an unknown name, a piped one as an unknown table (as Kusto does).
+                    var type = BindTabularOrScalar(statement.NodeAt(0)!, expectTable: false);
                     last = type.Table ?? last;
                     break;
             }

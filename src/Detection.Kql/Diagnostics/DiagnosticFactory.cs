@@ -17,6 +17,7 @@ public static class DiagnosticFactory
     public static readonly DiagnosticDescriptor UnexpectedText = new("KQL007", DiagnosticSeverity.Error, "Text cannot be parsed here", "KS198");
     public static readonly DiagnosticDescriptor TooDeeplyNested = new("KQL008", DiagnosticSeverity.Error, "Expression nested too deeply", null);
     public static readonly DiagnosticDescriptor ExpectedName = new("KQL009", DiagnosticSeverity.Error, "Name expected", "KS005");
+    public static readonly DiagnosticDescriptor ParseColumnAfterColumn = new("KQL010", DiagnosticSeverity.Error, "parse column not after a string literal", "KS101");
 
     public static readonly DiagnosticDescriptor UnknownName = new("KQL100", DiagnosticSeverity.Error, "Unknown column or variable", "KS142");
     public static readonly DiagnosticDescriptor UnknownTable = new("KQL101", DiagnosticSeverity.Error, "Unknown table", "KS204");
@@ -32,6 +33,12 @@ public static class DiagnosticFactory
     public static readonly DiagnosticDescriptor StarNotAllowed = new("KQL111", DiagnosticSeverity.Error, "'*' not allowed here", "KS191");
     public static readonly DiagnosticDescriptor UnknownType = new("KQL112", DiagnosticSeverity.Error, "Unknown type name", "KS160");
     public static readonly DiagnosticDescriptor AggregateNotAllowed = new("KQL113", DiagnosticSeverity.Error, "Aggregate outside summarize", "KS144");
+    public static readonly DiagnosticDescriptor DynamicNotAllowed = new("KQL115", DiagnosticSeverity.Error, "Dynamic value used as a group key", "KS116");
+    public static readonly DiagnosticDescriptor NotAnAggregate = new("KQL116", DiagnosticSeverity.Error, "Summarize item is not an aggregate", "KS236");
+    public static readonly DiagnosticDescriptor IndexNotAllowed = new("KQL117", DiagnosticSeverity.Error, "Element access on a non-dynamic value", "KS147");
+    public static readonly DiagnosticDescriptor ArgumentListRequired = new("KQL118", DiagnosticSeverity.Error, "Function named without arguments", "KS117");
+    public static readonly DiagnosticDescriptor OperatorWithoutInput = new("KQL114", DiagnosticSeverity.Error, "Operator without input", "KS174");
+    public static readonly DiagnosticDescriptor FuzzyLegUnresolved = new("KQL203", DiagnosticSeverity.Warning, "Fuzzy union leg not found", "KS205");
 
     public static readonly DiagnosticDescriptor SentinelFunctionWithoutData = new("KQL200", DiagnosticSeverity.Warning, "Sentinel function whose columns are not known", null);
     public static readonly DiagnosticDescriptor IgnoredOperator = new("KQL201", DiagnosticSeverity.Info, "Operator accepted and ignored", null);
@@ -41,11 +48,11 @@ public static class DiagnosticFactory
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedCharacter, UnterminatedString, InvalidLiteral, ExpectedToken, MissingExpression, QueryOperatorExpected,
-        UnexpectedText, TooDeeplyNested, ExpectedName,
+        UnexpectedText, TooDeeplyNested, ExpectedName, ParseColumnAfterColumn,
         UnknownName, UnknownTable, UnknownFunction, WrongArgumentCount, OperatorNotDefined, ArgumentTypeExpected,
         ExpressionTypeExpected, DynamicArrayExpected, ColumnNameExpected, TabularExpected, ScalarExpected,
-        StarNotAllowed, UnknownType, AggregateNotAllowed,
-        SentinelFunctionWithoutData, IgnoredOperator, OutputNotChecked,
+        StarNotAllowed, UnknownType, AggregateNotAllowed, OperatorWithoutInput, DynamicNotAllowed, NotAnAggregate, IndexNotAllowed, ArgumentListRequired,
+        SentinelFunctionWithoutData, IgnoredOperator, OutputNotChecked, FuzzyLegUnresolved,
     ];
 
     private static Diagnostic Make(DiagnosticDescriptor d, TextSpan span, string message) =>
@@ -65,6 +72,12 @@ public static class DiagnosticFactory
 
     public static Diagnostic ExpressionMissing(TextSpan span, string found) =>
         Make(MissingExpression, span, $"Expected an expression but found {Describe(found)}.");
+
+    public static Diagnostic JoinOnMissing(TextSpan span) =>
+        Make(MissingExpression, span, "The join has no 'on' clause; expected 'on Column' or 'on $left.A == $right.B' after the right side.");
+
+    public static Diagnostic ParseColumnsAdjacent(TextSpan span, string column) =>
+        Make(ParseColumnAfterColumn, span, $"The parse column '{column}' follows another column; expected a string literal between them (or '*').");
 
     public static Diagnostic OperatorExpected(TextSpan span, string found) =>
         Make(QueryOperatorExpected, span, $"Expected a query operator (where, extend, project, summarize, …) after '|' but found {Describe(found)}.");
@@ -122,6 +135,24 @@ public static class DiagnosticFactory
 
     public static Diagnostic UnaryOperatorType(TextSpan span, string op, string operand) =>
         Make(OperatorNotDefined, span, $"The operator '{op}' is not defined for the operand type {operand}; expected a number or a timespan.");
+
+    public static Diagnostic DynamicKey(TextSpan span, string op) =>
+        Make(DynamicNotAllowed, span, $"A dynamic value cannot be a key of '{op}'; expected a scalar of another type (wrap it in tostring()).");
+
+    public static Diagnostic Aggregation(TextSpan span, string name) =>
+        Make(NotAnAggregate, span, $"'{name}' is a column, not an aggregate; expected an aggregate such as count(), max({name}) or take_any({name}).");
+
+    public static Diagnostic Index(TextSpan span, string found) =>
+        Make(IndexNotAllowed, span, $"[] cannot be applied to a value of type {found}; expected a dynamic array or bag.");
+
+    public static Diagnostic ArgumentList(TextSpan span, string function) =>
+        Make(ArgumentListRequired, span, $"'{function}' is a function; expected a call such as {function}(…), or the name of a column.");
+
+    public static Diagnostic NoInput(TextSpan span, string op) =>
+        Make(OperatorWithoutInput, span, $"'{op}' cannot start a query; expected a table or a let name before it, then '|'.");
+
+    public static Diagnostic FuzzyLeg(TextSpan span, string name) =>
+        Make(FuzzyLegUnresolved, span, $"The union leg '{name}' does not name a known table; isfuzzy=true skips it.");
 
     public static Diagnostic SentinelFunction(TextSpan span, string name) =>
         Make(SentinelFunctionWithoutData, span, $"'{name}' is a Sentinel workspace function whose columns this validator does not know; columns read from it are not checked (add its shape with --schemas).");

@@ -15,12 +15,12 @@ public static partial class Builtins
         todatetime(value: any) : datetime named
         totimespan(value: any) : timespan named
         totime(value: any) : timespan named
-        toguid(value: any) : guid named
+        toguid(value: sd) : guid named
         todynamic(value: sd) : dynamic named
         toobject(value: sd) : dynamic named
         parse_json(value: sd) : dynamic named
         parsejson(value: sd) : dynamic named
-        parse_xml(value: any) : dynamic
+        parse_xml(value: sd) : dynamic
         gettype(value: any) : string
         // strings
         toupper(value: any) : string
@@ -28,41 +28,41 @@ public static partial class Builtins
         strlen(value: sd) : long prefix=strlen
         substring(source: any, start: num, length: num?) : string
         strcat(value: any*) : string
-        strcat_delim(delimiter: string, value: any*) : string
+        strcat_delim(delimiter: string, first: any, value: any*) : string
         strcat_array(array: array, delimiter: string) : string
-        split(source: any, delimiter: string, index: num?) : array(string) named
-        trim(regex: string, source: any) : string
-        trim_start(regex: string, source: any) : string
-        trim_end(regex: string, source: any) : string
-        replace(regex: string, rewrite: string, source: any) : string
-        replace_regex(source: any, regex: string, rewrite: string) : string
-        replace_string(source: any, lookup: string, rewrite: string) : string
-        translate(searchList: string, replacementList: string, source: any) : string
-        extract(regex: string, group: num, source: any, type: type?) : typeof
-        extract_all(regex: string, groupsOrSource: any, source: any?) : array
-        extractjson(path: string, json: any, type: type?) : typeof
-        extract_json(path: string, json: any, type: type?) : typeof
+        split(source: any, delimiter: str, index: num?) : array(string) named
+        trim(regex: str, source: str) : string
+        trim_start(regex: str, source: str) : string
+        trim_end(regex: str, source: str) : string
+        replace(regex: str, rewrite: str, source: str) : string
+        replace_regex(source: str, regex: str, rewrite: str) : string
+        replace_string(source: str, lookup: str, rewrite: str) : string
+        translate(searchList: str, replacementList: str, source: str) : string
+        extract(regex: str, group: num, source: str, type: type?) : typeof
+        extract_all(regex: str, groupsOrSource: str, source: any?) : array
+        extractjson(path: str, json: str, type: type?) : typeof
+        extract_json(path: str, json: str, type: type?) : typeof
         indexof(source: any, lookup: any, start: num?, length: num?, occurrence: num?) : long
         indexof_regex(source: any, lookup: string, start: num?, length: num?, occurrence: num?) : long
-        countof(source: any, search: string, kind: string?) : long
+        countof(source: str, search: str, kind: string?) : long
         reverse(value: any) : string
         strrep(value: any, count: num, delimiter: string?) : string
-        string_size(value: any) : long
-        url_encode(value: any) : string
-        url_decode(value: any) : string
-        url_encode_component(value: any) : string
-        base64_encode_tostring(value: any) : string
-        base64_decode_tostring(value: any) : string
+        string_size(value: sd) : long
+        url_encode(value: str) : string
+        url_decode(value: str) : string
+        url_encode_component(value: str) : string
+        base64_encode_tostring(value: str) : string
+        base64_decode_tostring(value: str) : string
         base64_encode_fromguid(value: any) : string
-        parse_url(url: any) : bag
-        parse_urlquery(query: any) : bag
-        parse_path(path: any) : bag
-        parse_csv(value: any) : array(string)
+        parse_url(url: str) : bag
+        parse_urlquery(query: str) : bag
+        parse_path(path: str) : bag
+        parse_csv(value: sd) : array(string)
         parse_command_line(value: any, parser: string) : array(string)
-        parse_user_agent(value: any, lookFor: any) : bag
-        parse_version(value: any) : decimal
+        parse_user_agent(value: str, lookFor: any) : bag
+        parse_version(value: str) : decimal
         format_datetime(value: datetime, format: string) : string named
-        format_timespan(value: timespan, format: string) : string
+        format_timespan(value: timespan, format: str) : string
         tohex(value: num, length: num?) : string named
         hash(value: any, modulo: num?) : long
         hash_sha256(value: any) : string
@@ -70,7 +70,7 @@ public static partial class Builtins
         hash_md5(value: any) : string
         hash_xxhash64(value: any, modulo: num?) : long
         new_guid() : guid
-        has_any_index(source: any, values: dynamic) : long
+        has_any_index(source: sd, values: dynamic) : long
         // predicates and logic
         isempty(value: any) : bool
         isnotempty(value: any) : bool
@@ -85,9 +85,9 @@ public static partial class Builtins
         iff(condition: bool, then: any, else: any) : common1
         iif(condition: bool, then: any, else: any) : common1
         case(predicate: bool, then: any, rest: any*) : case
-        coalesce(value: any*) : commonall
-        max_of(value: any*) : commonall
-        min_of(value: any*) : commonall
+        coalesce(first: any, value: any*) : commonall
+        max_of(first: any, value: any*) : commonall
+        min_of(first: any, value: any*) : commonall
         // datetime and timespan
         ago(offset: timespan) : datetime
         now(offset: timespan?) : datetime
@@ -158,8 +158,8 @@ public static partial class Builtins
         array_rotate_right(array: array, count: num) : arg0
         array_shift_left(array: array, count: num, fill: any?) : arg0
         array_shift_right(array: array, count: num, fill: any?) : arg0
-        array_sort_asc(array: array, rest: any*) : arg0
-        array_sort_desc(array: array, rest: any*) : arg0
+        array_sort_asc(array: array, rest: any*?) : arg0
+        array_sort_desc(array: array, rest: any*?) : arg0
         array_sum(array: array) : real
         array_iff(conditions: array, then: any, else: any) : array
         array_iif(conditions: array, then: any, else: any) : array
@@ -169,8 +169,8 @@ public static partial class Builtins
         set_has_element(array: array, value: any) : bool
         jaccard_index(a: array, b: array) : real
         pack_array(value: any*) : array
-        pack(keyValue: any*) : bag
-        bag_pack(keyValue: any*) : bag
+        pack(key: any, value: any*) : bag
+        bag_pack(key: any, value: any*) : bag
         pack_all(ignoreNulls: bool?) : bag
         bag_pack_columns(column: any*) : bag
         bag_keys(bag: dynamic) : array(string)
@@ -184,41 +184,41 @@ public static partial class Builtins
         treepath(value: dynamic) : array(string)
         repeat(value: any, count: num) : array(arg0)
         // IP addresses
-        ipv4_is_private(ip: any) : bool
-        ipv4_is_in_range(ip: any, range: string) : bool
+        ipv4_is_private(ip: str) : bool
+        ipv4_is_in_range(ip: str, range: str) : bool
         ipv4_is_in_any_range(ip: any, ranges: any*) : bool
-        ipv4_is_match(ip1: any, ip2: any, prefix: num?) : bool
-        ipv4_compare(ip1: any, ip2: any, prefix: num?) : int
-        ipv4_netmask_suffix(ip: any) : int
-        ipv4_range_to_cidr_list(start: string, end: string) : array(string)
-        ipv6_is_in_range(ip: any, range: string) : bool
+        ipv4_is_match(ip1: str, ip2: str, prefix: num?) : bool
+        ipv4_compare(ip1: str, ip2: str, prefix: num?) : int
+        ipv4_netmask_suffix(ip: str) : int
+        ipv4_range_to_cidr_list(start: str, end: str) : array(string)
+        ipv6_is_in_range(ip: str, range: str) : bool
         ipv6_is_in_any_range(ip: any, ranges: any*) : bool
-        ipv6_is_match(ip1: any, ip2: any, prefix: num?) : bool
-        ipv6_compare(ip1: any, ip2: any, prefix: num?) : int
-        parse_ipv4(ip: any) : long
-        parse_ipv4_mask(ip: any, prefix: num) : long
-        parse_ipv6(ip: any) : string
-        parse_ipv6_mask(ip: any, prefix: num) : string
+        ipv6_is_match(ip1: str, ip2: str, prefix: num?) : bool
+        ipv6_compare(ip1: str, ip2: str, prefix: num?) : int
+        parse_ipv4(ip: str) : long
+        parse_ipv4_mask(ip: str, prefix: num) : long
+        parse_ipv6(ip: str) : string
+        parse_ipv6_mask(ip: str, prefix: num) : string
         format_ipv4(ip: any, prefix: num?) : string
-        format_ipv4_mask(ip: any, prefix: num?) : string
-        geo_info_from_ip_address(ip: any) : bag
-        has_ipv4(source: any, ip: any) : bool
-        has_ipv4_prefix(source: any, prefix: any) : bool
+        format_ipv4_mask(ip: any, prefix: num) : string
+        geo_info_from_ip_address(ip: str) : bag
+        has_ipv4(source: sd, ip: str) : bool
+        has_ipv4_prefix(source: sd, prefix: str) : bool
         has_any_ipv4(source: any, ips: any*) : bool
         // series
-        series_decompose_anomalies(series: dynamic, rest: any*) : tuple:ad_flag,ad_score,baseline
-        series_decompose(series: dynamic, rest: any*) : tuple:baseline,seasonal,trend,residual
-        series_decompose_forecast(series: dynamic, points: num, rest: any*) : array
+        series_decompose_anomalies(series: dynamic, rest: any*?) : tuple:ad_flag,ad_score,baseline
+        series_decompose(series: dynamic, rest: any*?) : tuple:baseline,seasonal,trend,residual
+        series_decompose_forecast(series: dynamic, points: num, rest: any*?) : array
         series_fit_line(series: dynamic) : tuple:rsquare=real,slope=real,variance=real,rvariance=real,interception=real,line_fit
         series_fit_2lines(series: dynamic) : tuple:rsquare=real,split_idx=long,variance=real,rvariance=real,line_fit,right_rsquare=real,right_slope=real,right_interception=real,right_variance=real,right_rvariance=real,left_rsquare=real,left_slope=real,left_interception=real,left_variance=real,left_rvariance=real
         series_stats(series: dynamic, ignoreNonFinite: bool?) : tuple:min=real,min_idx=long,max=real,max_idx=long,avg=real,variance=real,stdev=real
         series_stats_dynamic(series: dynamic, ignoreNonFinite: bool?) : bag
-        series_outliers(series: dynamic, rest: any*) : array
-        series_fill_linear(series: dynamic, rest: any*) : array
-        series_fill_forward(series: dynamic, rest: any*) : array
-        series_fill_backward(series: dynamic, rest: any*) : array
-        series_fill_const(series: dynamic, rest: any*) : array
-        series_periods_detect(series: dynamic, rest: any*) : tuple:periods,scores
+        series_outliers(series: dynamic, rest: any*?) : array
+        series_fill_linear(series: dynamic, rest: any*?) : array
+        series_fill_forward(series: dynamic, rest: any*?) : array
+        series_fill_backward(series: dynamic, rest: any*?) : array
+        series_fill_const(series: dynamic, rest: any*?) : array
+        series_periods_detect(series: dynamic, rest: any*?) : tuple:periods,scores
         series_add(a: dynamic, b: dynamic) : array
         series_subtract(a: dynamic, b: dynamic) : array
         series_multiply(a: dynamic, b: dynamic) : array
@@ -227,7 +227,7 @@ public static partial class Builtins
         series_less(a: dynamic, b: dynamic) : array
         series_abs(a: dynamic) : array
         series_iir(series: dynamic, numerators: dynamic, denominators: dynamic) : array
-        series_fir(series: dynamic, filter: dynamic, rest: any*) : array
+        series_fir(series: dynamic, filter: dynamic, rest: any*?) : array
         // special forms (the binder computes their types)
         column_ifexists(name: string, default: any) : arg1 named
         columnifexists(name: string, default: any) : arg1 named

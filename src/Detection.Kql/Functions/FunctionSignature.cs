@@ -9,6 +9,8 @@ public enum ParameterKind
     String,
     /// <summary>A string or dynamic value, strictly (strlen, parse_json).</summary>
     StringOrDynamic,
+    /// <summary>A string, strictly: another known scalar type is an error (trim, replace_string, ipv4_is_private…).</summary>
+    StrictString,
     Bool,
     Number,
     DateTime,

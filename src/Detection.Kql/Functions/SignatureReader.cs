@@ -4,7 +4,7 @@ namespace Detection.Kql.Functions;
 
 /// <summary>
 /// Reads builtin declarations of the form <c>name(p: kind, q: kind?, r: kind*) : returns [prefix=x] [named]</c>.
-/// <c>?</c> marks an optional parameter and <c>*</c> a repeating one. A declaration error is a bug in
+/// <c>?</c> marks an optional parameter, <c>*</c> one or more, <c>*?</c> zero or more. A declaration error is a bug in
 /// <see cref="Builtins"/> and throws at type initialisation (a test loads them all).
 /// </summary>
 internal static partial class SignatureReader
@@ -31,14 +31,17 @@ internal static partial class SignatureReader
         var colon = text.IndexOf(':');
         if (colon <= 0) throw new FormatException($"parameter '{text}' is not 'name: kind'");
         var kindText = text[(colon + 1)..].Trim();
+        // 'kind?' optional, 'kind*' one or more, 'kind*?' zero or more.
         var optional = kindText.EndsWith('?');
+        if (optional) kindText = kindText[..^1];
         var repeating = kindText.EndsWith('*');
-        if (optional || repeating) kindText = kindText[..^1];
+        if (repeating) kindText = kindText[..^1];
         var kind = kindText switch
         {
             "any" => ParameterKind.Any,
             "string" => ParameterKind.String,
             "sd" => ParameterKind.StringOrDynamic,
+            "str" => ParameterKind.StrictString,
             "bool" => ParameterKind.Bool,
             "num" => ParameterKind.Number,
             "datetime" => ParameterKind.DateTime,

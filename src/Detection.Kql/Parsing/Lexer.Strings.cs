@@ -19,7 +19,6 @@ public sealed partial class Lexer
 
     private SyntaxKind ScanString()
     {
-        var start = _pos;
         if (At("```") || At("~~~"))
         {
             var fence = _text.Substring(_pos, 3);
@@ -51,7 +50,6 @@ public sealed partial class Lexer
             _pos++;
         }
         _diagnostics.Add(DiagnosticFactory.Unterminated(new TextSpan(_pos, 0), quote.ToString()));
-        _ = start;
         return SyntaxKind.StringLiteral;
     }
 }

@@ -1,3 +1,4 @@
+using Detection.Kql.Diagnostics;
 using Detection.Kql.Syntax;
 
 namespace Detection.Kql.Parsing;
@@ -37,8 +38,11 @@ public sealed partial class Parser
             else if (Kind == SyntaxKind.StringLiteral) pattern.Add(Node(SyntaxKind.StringLiteralExpression, Take()));
             else if (IsNameStart() is not null)
             {
+                var afterColumn = pattern.OfType<SyntaxNode>().LastOrDefault()?.Kind is SyntaxKind.NameReference or SyntaxKind.BracketedName or SyntaxKind.SchemaColumn;
                 var name = NameNode();
-                pattern.Add(Kind == SyntaxKind.Colon ? Node(SyntaxKind.SchemaColumn, name, Take(), TypeName()) : name);
+                var column = Kind == SyntaxKind.Colon ? Node(SyntaxKind.SchemaColumn, name, Take(), TypeName()) : name;
+                if (afterColumn) Report(DiagnosticFactory.ParseColumnsAdjacent(column.Span, name.ToString()));
+                pattern.Add(column);
             }
             else if (Kind == SyntaxKind.Comma) pattern.Add(Take());
             else break;

@@ -26,6 +26,8 @@ public sealed partial class Parser
         if (leadingOperator && Kind == SyntaxKind.Identifier && IsOperatorWord(Current.Text)) left = Operator();
         else if (IsSourceOperatorStart()) left = Operator();
         else left = Expression();
+        // Nothing to pipe from: the '|' belongs to an enclosing pipeline (recovering from a missing ')').
+        if (left.Kind == SyntaxKind.MissingExpression) return left;
         while (Kind == SyntaxKind.Bar)
         {
             var bar = Take();
@@ -89,11 +91,13 @@ public sealed partial class Parser
     {
         if (Kind != SyntaxKind.OpenParen) return AdditiveExpression();
         var children = new List<SyntaxElement> { Take() };
+        if (Kind == SyntaxKind.CloseParen) children.Add(MissingExpression());
         while (Kind is not (SyntaxKind.CloseParen or SyntaxKind.EndOfFile))
         {
             children.Add(Nested(() => PipeExpression()));
-            if (Kind == SyntaxKind.Comma) children.Add(Take());
-            else break;
+            if (Kind != SyntaxKind.Comma) break;
+            children.Add(Take());
+            if (Kind == SyntaxKind.CloseParen) children.Add(MissingExpression());
         }
         children.Add(Expect(SyntaxKind.CloseParen, ")"));
         return Node(SyntaxKind.ExpressionList, children);
@@ -149,6 +153,12 @@ public sealed partial class Parser
                 var dot = Take();
                 var open = Take();
                 expression = Node(SyntaxKind.ElementAccess, expression, dot, open, Expression(), Expect(SyntaxKind.CloseBracket, "]"));
+            }
+            else if (Kind == SyntaxKind.Dot && PeekToken(1) is { Kind: SyntaxKind.Identifier, Text: "and" or "or" })
+            {
+                // Keywords are not names: the member is missing and 'and'/'or' stays an operator (as in Kusto).
+                var dot = Take();
+                expression = Node(SyntaxKind.MemberAccess, expression, dot, MissingExpression());
             }
             else if (Kind == SyntaxKind.Dot && PeekToken(1).Kind is SyntaxKind.Identifier or SyntaxKind.TypedLiteral)
             {

@@ -36,11 +36,19 @@ public sealed partial class Parser
 
     private SyntaxNode Operator()
     {
-        if (Kind != SyntaxKind.Identifier || !OperatorKinds.TryGetValue(Current.Text, out var kind))
+        if (Kind != SyntaxKind.Identifier)
         {
+            Report(DiagnosticFactory.OperatorExpected(MissingSpan, Current.Text));
+            return Node(SyntaxKind.UnknownOperator, Missing(SyntaxKind.Identifier));
+        }
+        if (!OperatorKinds.TryGetValue(Current.Text, out var kind))
+        {
+            // As Kusto recovers: the unknown word (and a parenthesized expression after it); what follows ends the statement.
             Report(DiagnosticFactory.OperatorExpected(Current.Span, Current.Text));
-            var skipped = SkipClause();
-            return Node(SyntaxKind.UnknownOperator, skipped ?? Node(SyntaxKind.MissingExpression, Missing(SyntaxKind.Identifier)));
+            var word = Take();
+            return Kind == SyntaxKind.OpenParen
+                ? Node(SyntaxKind.UnknownOperator, word, Expression())
+                : Node(SyntaxKind.UnknownOperator, word);
         }
         return Nested(() => OperatorOfKind(kind));
     }
@@ -56,13 +64,16 @@ public sealed partial class Parser
                 break;
             case SyntaxKind.ExtendOperator or SyntaxKind.ProjectOperator or SyntaxKind.SerializeOperator or SyntaxKind.PrintOperator:
                 Parameters(c);
-                ItemList(c, NamedItem, allowEmpty: kind == SyntaxKind.SerializeOperator);
+                // Kusto accepts an empty project (and serialize); extend and print need an item.
+                ItemList(c, NamedItem, allowEmpty: kind is SyntaxKind.SerializeOperator or SyntaxKind.ProjectOperator);
+                foreach (var star in c.OfType<SyntaxNode>().Where(n => n.Kind == SyntaxKind.StarExpression))
+                    Report(DiagnosticFactory.Unexpected(star.Span, "*"));
                 break;
             case SyntaxKind.ProjectRenameOperator:
                 ItemList(c, NamedItem);
                 break;
             case SyntaxKind.ProjectAwayOperator or SyntaxKind.ProjectKeepOperator or SyntaxKind.ProjectReorderOperator:
-                ItemList(c, ColumnPatternItem);
+                ItemList(c, ColumnPatternItem, allowEmpty: true);
                 break;
             case SyntaxKind.SummarizeOperator:
                 Parameters(c);
@@ -77,6 +88,8 @@ public sealed partial class Parser
                 Parameters(c);
                 c.Add(Expression());
                 if (IsWord("on")) c.Add(JoinOnClause());
+                else if (kind == SyntaxKind.JoinOperator)
+                    Report(DiagnosticFactory.JoinOnMissing(TextSpan.FromBounds(word.Start, _tokens[_index - 1].Span.End)));
                 break;
             case SyntaxKind.UnionOperator:
                 Parameters(c);

@@ -31,7 +31,12 @@ public sealed partial class Parser
                 continue;
             }
             if (Kind is not (SyntaxKind.Semicolon or SyntaxKind.EndOfFile) && CanStartStatement())
-                Report(DiagnosticFactory.Expected(Current.Span, "';'", Current.Text));
+            {
+                Report(DiagnosticFactory.Expected(ExpectedSpan, "';' or '|'", Current.Text));
+                // A query operator here most likely lost its '|': parse it as a statement of its own.
+                if (Kind == SyntaxKind.Identifier && IsOperatorWord(Current.Text) && PeekToken(1).Kind is not (SyntaxKind.Equal or SyntaxKind.Dot))
+                    children.Add(Node(SyntaxKind.ExpressionStatement, PipeExpression(leadingOperator: true)));
+            }
         }
         children.Add(Take());
         return Node(SyntaxKind.Query, children);

@@ -51,20 +51,26 @@ public sealed partial class Parser
     /// <summary>Where something missing is reported: zero width, right after the previous token (as Kusto reports it).</summary>
     private TextSpan MissingSpan => new(_index > 0 ? _tokens[_index - 1].Span.End : 0, 0);
 
+    /// <summary>
+    /// Where an expected token is reported: on the token found instead when it is on the same line, else zero width
+    /// after the previous token (the end of the line the token is missing from), as Kusto reports it.
+    /// </summary>
+    private TextSpan ExpectedSpan => Current.Trivia.Contains('\n') ? MissingSpan : Current.Span;
+
     private SyntaxToken Missing(SyntaxKind kind) => new(kind, Current.FullStart, "", "", isMissing: true);
 
     /// <summary>The current token if it is of <paramref name="kind"/>, else a missing one and a diagnostic.</summary>
     private SyntaxToken Expect(SyntaxKind kind, string display)
     {
         if (Kind == kind) return Take();
-        Report(DiagnosticFactory.Expected(Current.Span, $"'{display}'", Current.Text));
+        Report(DiagnosticFactory.Expected(ExpectedSpan, $"'{display}'", Current.Text));
         return Missing(kind);
     }
 
     private SyntaxToken ExpectWord(string word)
     {
         if (IsWord(word)) return Take();
-        Report(DiagnosticFactory.Expected(Current.Span, $"'{word}'", Current.Text));
+        Report(DiagnosticFactory.Expected(ExpectedSpan, $"'{word}'", Current.Text));
         return Missing(SyntaxKind.Identifier);
     }
 
@@ -74,8 +80,8 @@ public sealed partial class Parser
 
     private void Report(Diagnostic diagnostic)
     {
-        // One syntax error per position: a cascade at the same place tells the reader nothing new.
-        if (_diagnostics.Count > 0 && _diagnostics[^1].Span.Start == diagnostic.Span.Start && _diagnostics[^1].IsError) return;
+        // One syntax error of a kind per position: a cascade at the same place tells the reader nothing new.
+        if (_diagnostics.Count > 0 && _diagnostics[^1].Span.Start == diagnostic.Span.Start && _diagnostics[^1].Code == diagnostic.Code) return;
         _diagnostics.Add(diagnostic);
     }
 

@@ -3,13 +3,15 @@ namespace Detection.Kql.Tests.Support;
 /// <summary>Finds the optional ../shared folder beside the repository; tests that use it pass trivially without it.</summary>
 public static class SharedFolder
 {
-    public static string? Find(string relative)
+    public static string? Find(string relative, [System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", relative);
-            if (Directory.Exists(candidate)) return candidate;
-        }
+        // From the build output (artifacts may live anywhere) and from this source file's folder (the repository).
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+            for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", relative);
+                if (Directory.Exists(candidate)) return candidate;
+            }
         return null;
     }
 }
