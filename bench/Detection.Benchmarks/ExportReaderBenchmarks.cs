@@ -26,9 +26,11 @@ public class ExportReaderBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public long RawJsonScan()
+    public long RawJsonScan() => RawJsonScan(_file);
+
+    public long RawJsonScan(string file)
     {
-        var bytes = File.ReadAllBytes(_file);
+        var bytes = File.ReadAllBytes(file);
         long tokens = 0;
         var span = bytes.AsSpan();
         while (!span.IsEmpty)

@@ -5,20 +5,36 @@ namespace Detection.Tables.Building;
 /// <summary>
 /// Interns UTF-8 values into codes while a chunk is built, with an open-addressing hash table over the value arena,
 /// so that a repeated value costs no allocation. Code 0 is reserved for the empty value. Not thread-safe.
+/// A column whose values are nearly all distinct (ids, per-sign-in details) stops looking values up after a probation
+/// of <see cref="ProbationValues"/> values: every value is then appended, which saves a hash and a cache-missing probe
+/// per value and loses only the rare repeat.
 /// </summary>
 internal sealed class Utf8DictionaryBuilder
 {
+    private const int ProbationValues = 1024;
+    private const double UniqueShare = 0.9;
+
     private byte[] _bytes = new byte[1024];
     private int _length;
     private List<int> _offsets = [0, 0];
     private int[] _slots = new int[64]; // code + 1, 0 = free
     private int[] _hashes = new int[64];
+    private int _interned;
+    private bool _appendOnly;
 
     public int Count => _offsets.Count - 1;
 
     public int Intern(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return 0;
+        if (_appendOnly) return Add(value);
+        if (++_interned == ProbationValues && Count >= UniqueShare * ProbationValues)
+        {
+            _appendOnly = true;
+            _slots = [];
+            _hashes = [];
+            return Add(value);
+        }
         var hash = Hash(value);
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
@@ -44,6 +60,8 @@ internal sealed class Utf8DictionaryBuilder
         _offsets = [0, 0];
         _slots = new int[64];
         _hashes = new int[64];
+        _interned = 0;
+        _appendOnly = false;
     }
 
     private ReadOnlySpan<byte> Value(int code) => _bytes.AsSpan(_offsets[code], _offsets[code + 1] - _offsets[code]);
