@@ -1,16 +1,18 @@
 using System.CommandLine;
+using System.Globalization;
+using Detection.Evaluation;
 using Detection.Ingestion;
+using Detection.Kql;
+using Detection.Kql.Diagnostics;
 using Detection.Kql.Schemas;
-using Detection.Query;
-using Detection.Query.Binding;
-using Detection.Query.Diagnostics;
 using Detection.Query.Output;
 
 namespace Detection.Cli.Commands;
 
 /// <summary>
-/// <c>detect query "KQL" --data PATH...</c>: loads the data, runs one query of the KQL slice, writes the result to
-/// standard output. Load problems and errors go to standard error only. Exit codes: 0 ok, 1 query error, 2 usage.
+/// <c>detect query "KQL" --data PATH...</c>: checks the query (Detection.Kql), loads the data, runs the query with the
+/// evaluator (Detection.Evaluation), writes the result to standard output. Load problems and errors go to standard
+/// error only. Exit codes: 0 ok, 1 query error, 2 usage.
 /// </summary>
 internal static class QueryCommand
 {
@@ -22,12 +24,10 @@ internal static class QueryCommand
     private const string Description = """
         Run one KQL query over log files and print the result.
 
-        The query language is a first slice of KQL: a table name, then any number of
-          | where Column OP literal      OP: == != =~ !~ has !has contains !contains startswith !startswith in !in
-          | project Column, Column
-          | take N   (or limit N)
-          | count
-        Literals: 'text' or "text", numbers, true/false, datetime(2026-11-02T08:30:00Z); in takes a list: in ('a', 'b').
+        The query is KQL: let statements, where, extend, project (-away, -rename, -reorder, -keep), summarize,
+        join, lookup, union, mv-expand, sort, top, take, distinct, count, print, datatable, range and the scalar
+        functions listed in src/Detection.Evaluation/README.md. What is not supported yet is reported as an error,
+        never answered wrongly. now() and ago() read --now (default: the current time).
         A string column compared with a number compares with its text (ResultType == 50126).
 
         Examples:
@@ -35,6 +35,7 @@ internal static class QueryCommand
           detect query "SigninLogs | where ResultType == 50126 | project TimeGenerated, UserPrincipalName, IPAddress | take 20" --data samples/
           detect query "AuditLogs | where OperationName has 'role' | count" --data 'exports/*.json' --data more/ --format json
           detect query "MyApp_CL | take 5" --data rows.jsonl --table MyApp_CL --schemas my-schemas/ --format csv
+          detect query "SigninLogs | where ResultType == 50126 | summarize Failures = count() by IPAddress, bin(TimeGenerated, 1h)" --data samples/
 
         Exit codes: 0 ok, 1 the query has an error (the message gives line:column), 2 usage (bad options, no data).
         """;
@@ -52,22 +53,23 @@ internal static class QueryCommand
         var schemas = new Option<string?>("--schemas") { Description = "A folder of table schemas (*.json) that add to or override the embedded ones.", HelpName = "DIR" };
         var table = new Option<string?>("--table") { Description = "The table of Log Analytics rows that carry no Type column.", HelpName = "NAME" };
         var rejected = new Option<string?>("--rejected") { Description = "Write every rejected record (file, line, reason) to this file as JSON lines.", HelpName = "FILE" };
+        var now = new Option<string?>("--now") { Description = "The time now() and ago() read, e.g. 2026-11-02T12:00:00Z (default: the current time), for replaying a query.", HelpName = "DATETIME" };
 
         // A missing query, missing --data or a bad --format is reported by the action, so it exits 2 (the parser's own
         // errors, such as an unknown option, exit 1: System.CommandLine fixes that code).
-        var command = new Command("query", Description) { kql, data, format, schemas, table, rejected };
+        var command = new Command("query", Description) { kql, data, format, schemas, table, rejected, now };
         command.SetAction(parse =>
         {
             var request = new QueryRequest(
                 parse.GetValue(kql), parse.GetValue(data) ?? [], parse.GetValue(format), parse.GetValue(schemas),
-                parse.GetValue(table), parse.GetValue(rejected));
+                parse.GetValue(table), parse.GetValue(rejected), parse.GetValue(now));
             return Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
         return command;
     }
 
     private sealed record QueryRequest(
-        string? Kql, string[] Data, string? Format, string? Schemas, string? Table, string? Rejected);
+        string? Kql, string[] Data, string? Format, string? Schemas, string? Table, string? Rejected, string? Now);
 
     private static int Run(QueryRequest request, TextWriter output, TextWriter error)
     {
@@ -80,9 +82,16 @@ internal static class QueryCommand
 
         try
         {
-            // The syntax is checked before any data is read: a typo should not cost a load.
-            var syntax = QueryEngine.Parse(request.Kql!);
+            // The query is checked before any data is read: a typo should not cost a load.
             var schemaSet = request.Schemas is null ? SchemaSet.Default : SchemaSet.Default.WithDirectory(request.Schemas);
+            var code = KqlCode.ParseAndBind(request.Kql!, schemaSet);
+            foreach (var warning in code.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+                error.WriteLine($"warning {warning.Code}: {warning.Message} at {warning.Line}:{warning.Column}");
+            if (code.HasErrors)
+            {
+                ReportQueryErrors(request.Kql!, code.Diagnostics.Where(d => d.IsError).ToList(), error);
+                return QueryErrorExitCode;
+            }
             var load = DataLoader.Load(request.Data, new LoadOptions { Schemas = schemaSet, Table = request.Table, RejectedFile = request.Rejected });
             ReportLoad(load, request.Rejected, error);
             if (load.FilesRead == 0)
@@ -90,13 +99,19 @@ internal static class QueryCommand
                 error.WriteLine("detect query: no data files found in --data.");
                 return UsageExitCode;
             }
-            var result = QueryEngine.Run(request.Kql!, syntax, new QueryCatalog(schemaSet, load.Tables));
+            var context = new EvaluationContext(Now(request), load.Tables, schemaSet);
+            var result = KqlEvaluator.Evaluate(code, context);
             TableWriters.For(format).Write(result, output);
             return 0;
         }
-        catch (QueryException e)
+        catch (EvaluationException e)
         {
-            ReportQueryError(request.Kql!, e.Diagnostic, error);
+            if (e.Span is { } span)
+            {
+                var (line, column) = new LineMap(request.Kql!).Position(span.Start);
+                error.WriteLine($"error: {e.Message} at {line}:{column}");
+            }
+            else error.WriteLine($"error: {e.Message}");
             return QueryErrorExitCode;
         }
         catch (SchemaFormatException e)
@@ -106,6 +121,12 @@ internal static class QueryCommand
         }
     }
 
+    /// <summary>The evaluation clock: --now when given (validated by <see cref="Usage"/>), else the system's time provider.</summary>
+    private static DateTime Now(QueryRequest request) =>
+        request.Now is { } text
+            ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+            : TimeProvider.System.GetUtcNow().UtcDateTime;
+
     private static string? Usage(QueryRequest request, out OutputFormat format)
     {
         format = OutputFormat.Text;
@@ -113,6 +134,8 @@ internal static class QueryCommand
         if (request.Data.Length == 0) return "give the data to query with --data PATH (files, folders or globs)";
         if (request.Format is not null && !TryParseFormat(request.Format, out format))
             return $"--format must be text, json or csv, not '{request.Format}'";
+        if (request.Now is not null && !DateTime.TryParse(request.Now, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _))
+            return $"--now must be a date and time such as 2026-11-02T12:00:00Z, not '{request.Now}'";
         return null;
     }
 
@@ -142,13 +165,16 @@ internal static class QueryCommand
         if (load.RejectedCount > RejectionsShown) error.WriteLine($"  … and {load.RejectedCount - RejectionsShown:N0} more");
     }
 
-    /// <summary>The diagnostic, then the query line it is on with a caret under the column.</summary>
-    private static void ReportQueryError(string kql, QueryDiagnostic diagnostic, TextWriter error)
+    /// <summary>Each error as <c>error CODE: message at line:column</c>, then the query line it is on with a caret under the column.</summary>
+    private static void ReportQueryErrors(string kql, IReadOnlyList<Diagnostic> diagnostics, TextWriter error)
     {
-        error.WriteLine($"error {diagnostic}");
         var lines = kql.Split('\n');
-        var line = lines[Math.Min(diagnostic.Position.Line, lines.Length) - 1].TrimEnd('\r');
-        error.WriteLine($"  {line}");
-        error.WriteLine($"  {new string(' ', Math.Max(0, diagnostic.Position.Column - 1))}^");
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine($"error {diagnostic.Code}: {diagnostic.Message} at {diagnostic.Line}:{diagnostic.Column}");
+            var line = lines[Math.Clamp(diagnostic.Line, 1, lines.Length) - 1].TrimEnd('\r');
+            error.WriteLine($"  {line}");
+            error.WriteLine($"  {new string(' ', Math.Max(0, diagnostic.Column - 1))}^");
+        }
     }
 }

@@ -89,11 +89,34 @@ public static class ColumnFactory
                 return new StringColumn(rows.Length, s.Dictionary, GatherCodes(s.Codes, s.Dictionary.Count, rows));
             case DynamicColumn d:
                 return new DynamicColumn(rows.Length, d.Dictionary, GatherCodes(d.Codes, d.Dictionary.Count, rows));
+            case PrimitiveColumn<bool> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<int> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<long> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<double> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<decimal> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<System.DateTime> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<System.TimeSpan> p: return GatherPrimitive(p, rows);
+            case PrimitiveColumn<Guid> p: return GatherPrimitive(p, rows);
             default:
                 var values = new object?[rows.Length];
                 for (var i = 0; i < rows.Length; i++) values[i] = column.GetValue(rows[i]);
                 return FromValues(column.Type, values);
         }
+    }
+
+    private static PrimitiveColumn<T> GatherPrimitive<T>(PrimitiveColumn<T> column, ReadOnlySpan<int> rows)
+        where T : unmanaged
+    {
+        if (column.IsAllNull) return new PrimitiveColumn<T>(column.Type, rows.Length, null, null);
+        var values = new T[rows.Length];
+        bool[]? nulls = null;
+        var source = column.Values;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (column.IsNull(rows[i])) (nulls ??= new bool[rows.Length])[i] = true;
+            else values[i] = source[rows[i]];
+        }
+        return Primitive(column.Type, values, nulls);
     }
 
     private static CodeArray GatherCodes(CodeArray codes, int count, ReadOnlySpan<int> rows)

@@ -103,29 +103,58 @@ public sealed class QueryCommandTests : IDisposable
     [Fact]
     public void A_syntax_error_exits_1_with_the_position_before_any_data_is_read()
     {
-        var run = CliRun.Invoke("query", "SigninLogs | project", "--data", _folder.File("does-not-exist"));
+        var run = CliRun.Invoke("query", "SigninLogs | where ResultType ==", "--data", _folder.File("does-not-exist"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Output);
-        Assert.Contains("QRY003: expected a column name after 'project', found the end of the query at 1:21", run.Error);
+        Assert.Contains("error KQL005:", run.Error);
+        Assert.Contains(" at 1:33", run.Error);
         Assert.DoesNotContain("loaded", run.Error);
     }
 
     [Fact]
-    public void An_unknown_column_exits_1_and_suggests_the_right_name()
+    public void An_unknown_column_exits_1_with_its_position_before_any_data_is_read()
     {
         var run = CliRun.Invoke("query", "SigninLogs | where userPrincipalName has 'bob'", "--data", _folder.File("signins.jsonl"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Output);
-        Assert.Contains("QRY011", run.Error);
-        Assert.Contains("(did you mean UserPrincipalName?) at 1:20", run.Error);
+        Assert.Contains("error KQL100:", run.Error);
+        Assert.Contains(" at 1:20", run.Error);
+        Assert.DoesNotContain("loaded", run.Error);
+    }
+
+    [Fact]
+    public void Summarize_by_bin_runs_on_the_evaluator()
+    {
+        var run = CliRun.Invoke("query", "SigninLogs | where ResultType == 50126 | summarize Failures = count(), Users = dcount(UserPrincipalName) by bin(TimeGenerated, 1h)",
+            "--data", _folder.File("signins.jsonl"), "-f", "csv");
+
+        Assert.Equal((0, "TimeGenerated,Failures,Users\r\n2026-11-02T08:00:00Z,2,2\r\n"), (run.ExitCode, run.Output));
+    }
+
+    [Fact]
+    public void Now_comes_from_the_now_option()
+    {
+        var run = CliRun.Invoke("query", "SigninLogs | where TimeGenerated > ago(3h) | count", "--data", _folder.File("signins.jsonl"), "--now", "2026-11-02T11:31:00Z");
+
+        Assert.Equal((0, "Count\n-----\n    1\n"), (run.ExitCode, run.Output));
+    }
+
+    [Fact]
+    public void An_unsupported_operator_exits_1_and_says_so()
+    {
+        var run = CliRun.Invoke("query", "SigninLogs | sample 1", "--data", _folder.File("signins.jsonl"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: not supported yet: operator sample at 1:14", run.Error);
     }
 
     [Theory]
     [InlineData("query", "SigninLogs | count")]
     [InlineData("query", "", "--data", "x")]
     [InlineData("query", "SigninLogs | count", "--data", "x", "--format", "xml")]
+    [InlineData("query", "SigninLogs | count", "--data", "x", "--now", "yesterday")]
     public void Usage_problems_exit_2(params string[] args)
     {
         var run = CliRun.Invoke(args);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Detection.Kql.Symbols;
-using Detection.Query.Binding;
 using Detection.Tables;
 using Detection.Tables.Building;
 
@@ -19,29 +18,6 @@ internal static class TestTables
             builder.CommitRow();
         }
         return builder.Build();
-    }
-
-    /// <summary>Runs the query over the given tables (and no schema-only tables).</summary>
-    public static Table Run(string query, params Table[] tables) => QueryEngine.Run(query, QueryCatalog.Of(tables));
-
-    /// <summary>The rows as boxed values (dynamic values as compact JSON text), for whole-table assertions.</summary>
-    public static List<object?[]> Rows(Table table)
-    {
-        var rows = new List<object?[]>();
-        for (long row = 0; row < table.RowCount; row++)
-        {
-            rows.Add(Enumerable.Range(0, table.Schema.Columns.Length)
-                .Select(c => table.GetValue(row, c) is System.Text.Json.Nodes.JsonNode node ? node.ToJsonString() : table.GetValue(row, c))
-                .ToArray());
-        }
-        return rows;
-    }
-
-    /// <summary>The first column of every row, for one-column assertions.</summary>
-    public static List<object?> Column(Table table, string column)
-    {
-        var ordinal = table.Schema.IndexOf(column);
-        return Rows(table).Select(r => r[ordinal]).ToList();
     }
 
     private static void Set(TableBuilder builder, int column, object? value)

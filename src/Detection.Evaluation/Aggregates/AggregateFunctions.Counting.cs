@@ -1,0 +1,58 @@
+using Detection.Anomalies;
+using Detection.Evaluation.Values;
+using Detection.Kql.Symbols;
+
+namespace Detection.Evaluation.Aggregates;
+
+internal static partial class AggregateFunctions
+{
+    private static IEnumerable<AggregateFunction> Counting() =>
+    [
+        // count() and count(x) count rows (summarize-operator.md's example: count(y) over null, 5 → 2; KQL-SEMANTICS §1).
+        A("count", KqlType.Long, () => new FoldState<long>(0, (n, _) => n + 1, n => n)),
+        A("countif", KqlType.Long, () => new FoldState<long>(0, (n, a) => Kv.IsTrue(a[0]) ? n + 1 : n, n => n)),
+        A("dcount", KqlType.Long, () => new DistinctCount(null)),
+        A("dcountif", KqlType.Long, () => new DistinctCount(1)),
+        A("count_distinct", KqlType.Long, () => new ExactDistinct(null)),
+        A("count_distinctif", KqlType.Long, () => new ExactDistinct(1)),
+    ];
+
+    /// <summary>dcount: exact for small sets, HyperLogLog above (Detection.Anomalies, as Kusto); nulls ignored.</summary>
+    private sealed class DistinctCount(int? predicate) : SingleState
+    {
+        private HyperLogLog? _sketch;
+
+        public override void Add(object?[] args)
+        {
+            if (predicate is { } p && !Kv.IsTrue(args[p])) return;
+            var accuracyArg = predicate is null ? 1 : 2;
+            var sketch = _sketch ??= new HyperLogLog((int)(Kv.ToLong(Arg(args, accuracyArg)) ?? 1));
+            switch (Dyn.Unwrap(args[0]))
+            {
+                case null: break;
+                case string s: sketch.Add(s); break;
+                case long l: sketch.Add(l); break;
+                case int i: sketch.Add(i); break;
+                case double d: sketch.Add(d); break;
+                case DateTime t: sketch.Add(t.Ticks); break;
+                case TimeSpan t: sketch.Add(t.Ticks); break;
+                case var v: sketch.Add(Kv.ToText(v)); break;
+            }
+        }
+
+        public override object? Result() => _sketch?.Count() ?? 0L;
+    }
+
+    private sealed class ExactDistinct(int? predicate) : SingleState
+    {
+        private readonly HashSet<object> _seen = [];
+
+        public override void Add(object?[] args)
+        {
+            if (predicate is { } p && !Kv.IsTrue(args[p])) return;
+            if (Kv.Key(Dyn.Unwrap(args[0])) is { } key) _seen.Add(key);
+        }
+
+        public override object? Result() => (long)_seen.Count;
+    }
+}

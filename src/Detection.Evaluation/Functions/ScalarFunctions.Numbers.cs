@@ -1,0 +1,40 @@
+using Detection.Evaluation.Values;
+using Detection.Kql.Symbols;
+
+namespace Detection.Evaluation.Functions;
+
+internal static partial class ScalarFunctions
+{
+    private static IEnumerable<ScalarFunction> Numbers() =>
+    [
+        F("abs", a => a[0], a => a[0] switch { long l => Math.Abs(l), int i => Math.Abs(i), double d => Math.Abs(d), decimal m => Math.Abs(m), TimeSpan t => t.Duration(), _ => null }),
+        F("round", a => a[0] == KqlType.Real ? KqlType.Real : a[0], a => Round(a[0], Kv.ToLong(Arg(a, 1)) ?? 0)),
+        F("ceiling", a => a[0], a => a[0] switch { double d => Math.Ceiling(d), decimal m => Math.Ceiling(m), long or int => a[0], _ => null }),
+        F("sign", a => a[0], a => a[0] switch { double d => (double)Math.Sign(d), long l => (long)Math.Sign(l), int i => Math.Sign(i), decimal m => (decimal)Math.Sign(m), _ => null }),
+        Real("exp", Math.Exp), Real("exp2", x => Math.Pow(2, x)), Real("exp10", x => Math.Pow(10, x)),
+        Real("log", Math.Log), Real("log2", Math.Log2), Real("log10", Math.Log10), Real("sqrt", Math.Sqrt),
+        F("pow", KqlType.Real, a => Kv.ToReal(a[0]) is { } x && Kv.ToReal(a[1]) is { } y ? Math.Pow(x, y) : null),
+        F("pi", KqlType.Real, _ => Math.PI),
+        F("isnan", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsNaN(x) : null),
+        F("isinf", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsInfinity(x) : null),
+        F("isfinite", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsFinite(x) : null),
+        Binary("binary_and", (x, y) => x & y), Binary("binary_or", (x, y) => x | y), Binary("binary_xor", (x, y) => x ^ y),
+        Binary("binary_shift_left", (x, y) => x << (int)y), Binary("binary_shift_right", (x, y) => x >> (int)y),
+        F("binary_not", KqlType.Long, a => Kv.ToLong(a[0]) is { } x ? ~x : null),
+        F("max_of", a => Expressions.ExprCompiler.CommonType(a), a => a.Where(x => x is not null).DefaultIfEmpty(null).Max(ValueComparer.Instance)),
+        F("min_of", a => Expressions.ExprCompiler.CommonType(a), a => a.Where(x => x is not null).DefaultIfEmpty(null).Min(ValueComparer.Instance)),
+    ];
+
+    private static ScalarFunction Real(string name, Func<double, double> f) => F(name, KqlType.Real, a => Kv.ToReal(a[0]) is { } x ? f(x) : null);
+
+    private static ScalarFunction Binary(string name, Func<long, long, long> f) =>
+        F(name, KqlType.Long, a => Kv.ToLong(a[0]) is { } x && Kv.ToLong(a[1]) is { } y ? f(x, y) : null);
+
+    private static object? Round(object? value, long digits) => value switch
+    {
+        double d => Math.Round(d, (int)Math.Clamp(digits, 0, 15), MidpointRounding.AwayFromZero),
+        decimal m => Math.Round(m, (int)Math.Clamp(digits, 0, 28), MidpointRounding.AwayFromZero),
+        long or int => value,
+        _ => null,
+    };
+}

@@ -1,0 +1,54 @@
+using Detection.Evaluation.Running;
+using Detection.Evaluation.Values;
+using Detection.Kql.Symbols;
+using Detection.Kql.Syntax;
+using Detection.Tables;
+
+namespace Detection.Evaluation.Operators;
+
+/// <summary>
+/// <c>mv-apply [with_itemindex=I] [Name =] expr [to typeof(T)], … [limit N] on (subquery)</c> (mv-apply-operator.md):
+/// each input row is expanded as by mv-expand into a subtable, the subquery runs on it, and the row's other columns
+/// are added back; the results are unioned. A row whose subquery returns no rows disappears.
+/// Output columns: the input's (as the subquery left them), then the subquery's new ones — the binder's shape.
+/// </summary>
+internal static class MvApplyOperator
+{
+    public static Table Run(SyntaxNode op, Table input, QueryRunner runner, Scope scope)
+    {
+        var body = op.Node(SyntaxKind.OnClause)?.Node(SyntaxKind.ParenthesizedExpression)?.NodeAt(0)
+                   ?? throw new EvaluationException("mv-apply needs 'on (subquery)'", op.Span);
+        // The shapes, from an empty run (so an empty input still has the right columns).
+        var shape = Subquery(body, MvExpandOperator.Run(op, Table.Empty(input.Schema), runner, scope), runner, scope).Schema;
+        var columns = input.Schema.Columns.Select(c => shape.Column(c.Name) ?? c).ToList();
+        var inputNames = input.Schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        columns.AddRange(shape.Columns.Where(c => !inputNames.Contains(c.Name)));
+        var fromResult = columns.Select(c => shape.IndexOf(c.Name)).ToArray();
+        var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, columns));
+        foreach (var chunk in input.Chunks)
+        {
+            var stored = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
+            for (var row = 0; row < chunk.RowCount; row++)
+            {
+                var single = new Table(input.Schema, [ResultBuilder.Gather(chunk, [row])]);
+                var result = Subquery(body, MvExpandOperator.Run(op, single, runner, scope), runner, scope);
+                foreach (var values in ResultBuilder.Rows(result))
+                {
+                    var output = new object?[columns.Count];
+                    for (var c = 0; c < columns.Count; c++)
+                        output[c] = fromResult[c] >= 0 ? values[fromResult[c]] : stored[c].Get(row);
+                    builder.Add(output);
+                }
+            }
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Runs a pipeline whose first operator reads <paramref name="input"/> implicitly.</summary>
+    public static Table Subquery(SyntaxNode body, Table input, QueryRunner runner, Scope scope)
+    {
+        if (body.Kind == SyntaxKind.PipeExpression)
+            return runner.Apply(body.NodeAt(1)!, Subquery(body.NodeAt(0)!, input, runner, scope), scope);
+        return runner.IsTabular(body, scope) ? runner.Tabular(body, scope) : runner.Apply(body, input, scope);
+    }
+}

@@ -1,0 +1,108 @@
+using Detection.Evaluation.Aggregates;
+using Detection.Evaluation.Expressions;
+using Detection.Evaluation.Running;
+using Detection.Evaluation.Values;
+using Detection.Kql.Symbols;
+using Detection.Kql.Syntax;
+using Detection.Tables;
+using Detection.Tables.Columns;
+
+namespace Detection.Evaluation.Operators;
+
+/// <summary>
+/// <c>summarize aggregates by keys</c>: hash aggregation chunk by chunk. Output columns are the keys, then the aggregates,
+/// named as Kusto names them (KQL-SEMANTICS §4); groups come out in order of first appearance. Without keys there is
+/// always exactly one row, even over no input.
+/// </summary>
+internal static partial class SummarizeOperator
+{
+    public static Table Run(SyntaxNode op, Table input, QueryRunner runner, Scope scope)
+    {
+        var compiler = new ExprCompiler(runner, scope, input.Schema);
+        var keys = new List<(string Name, Expr Expr)>();
+        var counter = 0;
+        foreach (var item in op.Node(SyntaxKind.ByClause)?.Nodes() ?? [])
+        {
+            var (name, expr) = ExtendOperator.Item(item, runner, scope, input.Schema, ref counter);
+            keys.Add((name, expr));
+        }
+        var byNames = keys.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var plans = op.Nodes().Where(n => n.Kind is not (SyntaxKind.ByClause or SyntaxKind.QueryParameter))
+            .Select(item => Plan(item, compiler, input.Schema, byNames)).ToList();
+
+        var taken = new HashSet<string>(byNames, StringComparer.Ordinal);
+        var outputColumns = keys.Select(k => new ColumnSymbol(k.Name, k.Expr.Type)).ToList();
+        foreach (var plan in plans)
+            foreach (var (name, type) in plan.Columns)
+            {
+                var unique = Naming.Unique(name, taken);
+                taken.Add(unique);
+                outputColumns.Add(new ColumnSymbol(unique, type));
+            }
+
+        var groups = new Dictionary<GroupKey, int>();
+        var groupKeys = new List<object?[]>();
+        var groupStates = new List<AggregateState[]>();
+        var buffers = plans.Select(p => new object?[p.Args.Count]).ToArray();
+        int GroupOf(object?[] values)
+        {
+            var normalized = new object?[values.Length];
+            for (var k = 0; k < values.Length; k++) normalized[k] = Kv.Key(values[k]);
+            var key = new GroupKey(normalized);
+            if (groups.TryGetValue(key, out var g)) return g;
+            g = groups[key] = groupKeys.Count;
+            groupKeys.Add(values);
+            groupStates.Add(plans.Select(p => p.Create()).ToArray());
+            return g;
+        }
+
+        foreach (var chunk in input.Chunks)
+        {
+            var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
+            var argVectors = plans.Select(p => p.Args.Select(a => a.Eval(chunk)).ToArray()).ToArray();
+            // One string key (the common case): the group of each distinct value of the chunk is found once.
+            var codes = keyVectors is [ColumnVector { Column: StringColumn s }] ? s.Codes : null;
+            var groupOfCode = codes is null ? null : new int[((StringColumn)((ColumnVector)keyVectors[0]).Column).Dictionary.Count];
+            if (groupOfCode is not null) Array.Fill(groupOfCode, -1);
+            for (var row = 0; row < chunk.RowCount; row++)
+            {
+                int g;
+                if (groupOfCode is not null)
+                {
+                    var code = codes![row];
+                    g = groupOfCode[code];
+                    if (g < 0) g = groupOfCode[code] = GroupOf([keyVectors[0].Get(row)]);
+                }
+                else
+                {
+                    var values = new object?[keyVectors.Length];
+                    for (var k = 0; k < values.Length; k++) values[k] = keyVectors[k].Get(row);
+                    g = GroupOf(values);
+                }
+                var states = groupStates[g];
+                for (var a = 0; a < plans.Count; a++)
+                {
+                    var buffer = buffers[a];
+                    for (var i = 0; i < buffer.Length; i++) buffer[i] = argVectors[a][i].Get(row);
+                    states[a].Add(buffer);
+                }
+            }
+        }
+        if (keys.Count == 0 && groupKeys.Count == 0)
+        {
+            groupKeys.Add([]);
+            groupStates.Add(plans.Select(p => p.Create()).ToArray());
+        }
+
+        var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, outputColumns));
+        var row_ = new List<object?>();
+        for (var g = 0; g < groupKeys.Count; g++)
+        {
+            row_.Clear();
+            row_.AddRange(groupKeys[g]);
+            foreach (var state in groupStates[g]) state.Results(row_);
+            builder.Add(row_);
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,59 @@
+using Detection.Kql.Symbols;
+using Detection.Tables.Columns;
+
+namespace Detection.Evaluation.Values;
+
+/// <summary>Lifts a function of values to vectors, once per row, per distinct value, or once for constants.</summary>
+internal static class Vectors
+{
+    /// <summary>
+    /// Applies <paramref name="f"/> row by row. All-constant arguments are computed once; when the only non-constant
+    /// argument is a dictionary-encoded column (string or dynamic) it is computed once per distinct value of the chunk.
+    /// The result is fitted to <paramref name="type"/>.
+    /// </summary>
+    public static Vector Map(KqlType type, IReadOnlyList<Vector> args, int length, Func<object?[], object?> f)
+    {
+        var values = new object?[args.Count];
+        var varying = -1;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].IsConstant) { values[i] = args[i].Get(0); continue; }
+            varying = varying == -1 ? i : -2;
+        }
+        if (varying == -1) return new ConstantVector(type, args.Count == 0 || length > 0 ? f(values) : null, length);
+        var result = new object?[length];
+        if (varying >= 0 && args[varying] is ColumnVector { Column: StringColumn or DynamicColumn } encoded)
+        {
+            var (codes, count) = encoded.Column switch
+            {
+                StringColumn s => (s.Codes, s.Dictionary.Count),
+                DynamicColumn d => (d.Codes, d.Dictionary.Count),
+                _ => throw new InvalidOperationException(),
+            };
+            var byCode = new object?[count];
+            var done = new bool[count];
+            for (var row = 0; row < length; row++)
+            {
+                var code = codes[row];
+                if (!done[code])
+                {
+                    values[varying] = encoded.Get(row);
+                    byCode[code] = Kv.Fit(f(values), type);
+                    done[code] = true;
+                }
+                result[row] = byCode[code];
+            }
+            return new ArrayVector(type, result);
+        }
+        for (var row = 0; row < length; row++)
+        {
+            for (var i = 0; i < args.Count; i++) values[i] = args[i].Get(row);
+            result[row] = Kv.Fit(f(values), type);
+        }
+        return new ArrayVector(type, result);
+    }
+
+    public static Vector Map(KqlType type, Vector a, Func<object?, object?> f) => Map(type, [a], a.Length, v => f(v[0]));
+
+    public static Vector Map(KqlType type, Vector a, Vector b, Func<object?, object?, object?> f) => Map(type, [a, b], a.Length, v => f(v[0], v[1]));
+}
