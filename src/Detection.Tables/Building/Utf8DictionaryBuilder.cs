@@ -52,7 +52,8 @@ internal sealed class Utf8DictionaryBuilder
         }
     }
 
-    public Utf8Dictionary Build() => new(_bytes.AsSpan(0, _length).ToArray(), _offsets.ToArray());
+    /// <summary>The dictionary of the values interned so far; the builder's buffers are not shared with it.</summary>
+    public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.ToArray());
 
     public void Clear()
     {

@@ -39,7 +39,8 @@ internal sealed class CompressedArena : IValueArena
     public static bool ShouldCompress(int arenaBytes, int count) =>
         arenaBytes >= MinimumArenaBytes && arenaBytes / Math.Max(1, count) >= MinimumAverageValueBytes;
 
-    public static IValueArena Create(byte[] bytes, int[] offsets)
+    /// <summary>The compressed form of the values, or null when the encoder fails (the caller then keeps them plain).</summary>
+    public static CompressedArena? TryCreate(ReadOnlySpan<byte> bytes, int[] offsets)
     {
         var count = offsets.Length - 1;
         var blocks = new List<byte[]>();
@@ -47,15 +48,17 @@ internal sealed class CompressedArena : IValueArena
         var localOffsets = new int[count];
         long stored = 0;
         var code = 0;
+        var compressed = Array.Empty<byte>();
         while (code < count)
         {
             var first = code;
             var start = offsets[first];
             while (code < count && (code == first || offsets[code + 1] - start <= BlockBytes)) code++;
-            var raw = bytes.AsSpan(start, offsets[code] - start);
-            var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
+            var raw = bytes.Slice(start, offsets[code] - start);
+            var bound = BrotliEncoder.GetMaxCompressedLength(raw.Length);
+            if (compressed.Length < bound) compressed = new byte[bound];
             if (!BrotliEncoder.TryCompress(raw, compressed, out var written, Quality, Window))
-                return new PlainArena(bytes, offsets);
+                return null;
             var block = new byte[sizeof(int) + written];
             BitConverter.TryWriteBytes(block, raw.Length);
             compressed.AsSpan(0, written).CopyTo(block.AsSpan(sizeof(int)));

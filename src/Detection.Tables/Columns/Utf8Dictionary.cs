@@ -13,12 +13,16 @@ public sealed class Utf8Dictionary
     private readonly IValueArena _arena;
     private string?[]? _strings;
 
-    internal Utf8Dictionary(byte[] bytes, int[] offsets)
-    {
-        _arena = CompressedArena.ShouldCompress(bytes.Length, offsets.Length - 1)
-            ? CompressedArena.Create(bytes, offsets)
-            : new PlainArena(bytes, offsets);
-    }
+    private Utf8Dictionary(IValueArena arena) => _arena = arena;
+
+    /// <summary>
+    /// A dictionary of the values in <paramref name="bytes"/> delimited by <paramref name="offsets"/> (value i is
+    /// bytes[offsets[i]..offsets[i+1]]). The bytes are copied (or compressed), never kept.
+    /// </summary>
+    internal static Utf8Dictionary From(ReadOnlySpan<byte> bytes, int[] offsets) =>
+        new(CompressedArena.ShouldCompress(bytes.Length, offsets.Length - 1) && CompressedArena.TryCreate(bytes, offsets) is { } compressed
+            ? compressed
+            : new PlainArena(bytes.ToArray(), offsets));
 
     public int Count => _arena.Count;
 
