@@ -1,77 +1,23 @@
-using Detection.Kql.Functions;
+using Detection.Kql.Binding;
 using Detection.Kql.Syntax;
 
 namespace Detection.Evaluation.Expressions;
 
 /// <summary>
-/// Kusto's names for unnamed columns, the same rules as the binder's (Detection.Kql Binder.Names): a column keeps its
-/// name, <c>a.b[0]</c> → <c>a_b_0</c>, a conversion or <c>bin</c> → its first argument's name, <c>strlen(x)</c> → <c>strlen_x</c>.
+/// Kusto's names for columns: the front end's <see cref="ColumnNaming"/> (so the evaluator's result columns are the
+/// binder's output schema), plus the evaluator's own lookups of operator parameters.
 /// </summary>
 internal static class Naming
 {
-    public static string NameText(SyntaxNode name) => name.Kind switch
-    {
-        SyntaxKind.BracketedName => name.Tokens().FirstOrDefault(t => t.Kind == SyntaxKind.StringLiteral) is { } s ? StringLiterals.Value(s) : "",
-        _ => name.FirstToken?.Text ?? "",
-    };
+    public static string NameText(SyntaxNode name) => ColumnNaming.NameText(name);
 
-    public static string? ExpressionName(SyntaxNode expression)
-    {
-        switch (expression.Kind)
-        {
-            case SyntaxKind.NameReference:
-                return expression.FirstToken!.Text.StartsWith('$') ? null : expression.FirstToken!.Text;
-            case SyntaxKind.BracketedName:
-                return NameText(expression);
-            case SyntaxKind.MemberAccess:
-            {
-                var left = expression.NodeAt(0)!;
-                var member = NameText(expression.NodeAt(1)!);
-                if (left.Kind == SyntaxKind.NameReference && left.FirstToken!.Text is "$left" or "$right") return member;
-                return ExpressionName(left) is { } l ? $"{l}_{member}" : null;
-            }
-            case SyntaxKind.ElementAccess:
-            {
-                var left = ExpressionName(expression.NodeAt(0)!);
-                var index = expression.NodeAt(1)!;
-                var key = index.Kind switch
-                {
-                    SyntaxKind.StringLiteralExpression => StringLiterals.Value(index),
-                    SyntaxKind.LiteralExpression => index.FirstToken!.Text,
-                    SyntaxKind.UnaryExpression => index.ToString().Replace("-", "_", StringComparison.Ordinal),
-                    _ => null,
-                };
-                return left is not null && key is not null ? $"{left}_{key}" : null;
-            }
-            case SyntaxKind.ParenthesizedExpression:
-                return ExpressionName(expression.NodeAt(0)!);
-            case SyntaxKind.CallExpression:
-            {
-                var function = Builtins.Scalar(FunctionName(expression));
-                var first = Arguments(expression).FirstOrDefault();
-                if (function is null || first is null) return null;
-                if (first.Kind == SyntaxKind.StringLiteralExpression && function.NamedAfterFirstArgument) return StringLiterals.Value(first);
-                if (function.ResultPrefix is { } prefix) return ExpressionName(first) is { } n ? $"{prefix}_{n}" : null;
-                return function.NamedAfterFirstArgument ? ExpressionName(first) : null;
-            }
-            default:
-                return null;
-        }
-    }
+    public static string? ExpressionName(SyntaxNode expression) => ColumnNaming.ExpressionName(expression);
 
-    public static string FunctionName(SyntaxNode call) => call.NodeAt(0)!.FirstToken!.Text;
+    public static string FunctionName(SyntaxNode call) => ColumnNaming.FunctionName(call);
 
-    /// <summary>The argument expressions of a call, in order (named arguments as their values).</summary>
-    public static List<SyntaxNode> Arguments(SyntaxNode call) =>
-        call.Node(SyntaxKind.ArgumentList)?.Nodes().Select(a => a.Kind == SyntaxKind.NamedExpression ? a.NodeAt(1)! : a).ToList() ?? [];
+    public static List<SyntaxNode> Arguments(SyntaxNode call) => ColumnNaming.Arguments(call);
 
-    /// <summary>A name not yet in <paramref name="taken"/>: the name, else name1, name2, … (Kusto's rule).</summary>
-    public static string Unique(string name, ICollection<string> taken)
-    {
-        if (!taken.Contains(name)) return name;
-        for (var i = 1; ; i++)
-            if (!taken.Contains(name + i)) return name + i;
-    }
+    public static string Unique(string name, ICollection<string> taken) => ColumnNaming.Unique(name, taken);
 
     /// <summary>The value of an operator parameter such as <c>kind=inner</c>, or null.</summary>
     public static string? Parameter(SyntaxNode op, string name) =>

@@ -53,13 +53,8 @@ public sealed class TableShape
 
     public TableShape WithOpen(bool open) => new(Columns, open);
 
-    /// <summary>A name not yet used in <paramref name="taken"/>: the name itself, else name1, name2, … (Kusto's rule).</summary>
-    public static string Unique(string name, ICollection<string> taken)
-    {
-        if (!taken.Contains(name)) return name;
-        for (var i = 1; ; i++)
-            if (!taken.Contains(name + i)) return name + i;
-    }
+    /// <summary>A name not yet used in <paramref name="taken"/> (see <see cref="ColumnNaming.Unique"/>).</summary>
+    public static string Unique(string name, ICollection<string> taken) => ColumnNaming.Unique(name, taken);
 
     public override string ToString() =>
         $"({string.Join(", ", Columns.Select(c => $"{c.Name}: {c.Type}"))}{(IsOpen ? ", …" : "")})";
