@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Detection.Kql;
+using Detection.Kql.Diagnostics;
 using Detection.Kql.Schemas;
 using Detection.Rules.Model;
 
@@ -34,11 +35,11 @@ public static partial class RuleValidator
         if (string.IsNullOrWhiteSpace(rule.Query)) return null;
         var code = KqlCode.ParseAndBind(rule.Query, schemas);
         var location = rule.QueryLocation ?? new QueryLocation(rule.Fields.GetValueOrDefault("query")?.Position.Line ?? 1, 0, false);
+        var embedded = new EmbeddedQuery(location.FirstLine, location.Indent);
         foreach (var d in code.Diagnostics)
         {
-            var (line, column) = location.IsExact
-                ? (location.FirstLine + d.Line - 1, location.Indent + d.Column)
-                : (location.FirstLine, location.Indent + 1);
+            // Outside a literal block the query's text is not the file's text: every position maps to the value's start.
+            var (line, column) = location.IsExact ? (embedded.ToFile(d).Line, embedded.ToFile(d).Column) : (location.FirstLine, location.Indent + 1);
             diagnostics.Add(new RuleDiagnostic(d.Code, d.Severity, d.Message, line, column));
         }
         return code;
