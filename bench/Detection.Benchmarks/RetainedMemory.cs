@@ -11,7 +11,7 @@ internal static class RetainedMemory
 {
     public static int Run(string[] args)
     {
-        var file = args.Length > 0 ? args[0] : BenchmarkData.SignIns;
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? BenchmarkData.SignIns;
         var before = Settle();
         var result = DataLoader.Load([file], new LoadOptions());
         var after = Settle();

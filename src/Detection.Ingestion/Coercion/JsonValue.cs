@@ -8,12 +8,13 @@ namespace Detection.Ingestion.Coercion;
 /// </summary>
 internal readonly ref struct JsonValue
 {
-    private JsonValue(JsonTokenType kind, ReadOnlySpan<byte> bytes, bool escaped, ReadOnlySpan<byte> token)
+    private JsonValue(JsonTokenType kind, ReadOnlySpan<byte> bytes, bool escaped, ReadOnlySpan<byte> token, bool isCompact = false)
     {
         Kind = kind;
         Bytes = bytes;
         Escaped = escaped;
         Token = token;
+        IsCompact = isCompact;
     }
 
     public JsonTokenType Kind { get; }
@@ -24,6 +25,9 @@ internal readonly ref struct JsonValue
 
     /// <summary>The value's raw JSON text (for a string, with its quotes and escapes).</summary>
     public ReadOnlySpan<byte> Token { get; }
+
+    /// <summary>True when a container is known to hold no insignificant whitespace (false means unknown).</summary>
+    public bool IsCompact { get; }
 
     public bool IsNull => Kind is JsonTokenType.Null or JsonTokenType.None;
 
@@ -53,6 +57,29 @@ internal readonly ref struct JsonValue
         return true;
     }
 
+    /// <summary>
+    /// As <see cref="TrySkip"/> for a container, also telling whether it holds insignificant whitespace, from the gaps
+    /// between the tokens the skip reads anyway: this spares a second pass over the value to compact it.
+    /// </summary>
+    private static bool TrySkipNotingWhitespace(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, out bool compact)
+    {
+        var depth = reader.CurrentDepth;
+        var end = (int)reader.BytesConsumed;
+        compact = true;
+        do
+        {
+            if (!reader.Read()) return false;
+            var start = (int)reader.TokenStartIndex;
+            var gap = start - end;
+            if (gap != 0 && (gap != 1 || source[end] != (byte)',')) compact = false;
+            end = (int)reader.BytesConsumed;
+            // A property name's token runs through its colon, and any whitespace before the colon hides in it.
+            if (reader.TokenType == JsonTokenType.PropertyName && end != start + reader.ValueSpan.Length + 3) compact = false;
+        }
+        while (reader.CurrentDepth > depth);
+        return true;
+    }
+
     /// <summary>As <see cref="Read"/>; false when the reader's (non-final) input ends inside the value.</summary>
     public static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, out JsonValue value)
     {
@@ -60,13 +87,13 @@ internal readonly ref struct JsonValue
         if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             var start = (int)reader.TokenStartIndex;
-            if (!TrySkip(ref reader))
+            if (!TrySkipNotingWhitespace(ref reader, source, out var compact))
             {
                 value = default;
                 return false;
             }
             var raw = source[start..(int)reader.BytesConsumed];
-            value = new JsonValue(kind, raw, false, raw);
+            value = new JsonValue(kind, raw, false, raw, compact);
             return true;
         }
         if (kind == JsonTokenType.String)

@@ -29,7 +29,7 @@ internal static class ValueCoercion
                     JsonTokenType.True => "true"u8,
                     JsonTokenType.False => "false"u8,
                     JsonTokenType.Number => value.Bytes,
-                    _ => CompactJson.Of(value.Bytes, scratch.Compact),
+                    _ => value.IsCompact ? value.Bytes : CompactJson.Of(value.Bytes, scratch.Compact),
                 };
                 if (text.IsEmpty || !sink.Claim(column, priority)) return null;
                 builder.SetStringUtf8(column, text);
@@ -38,7 +38,7 @@ internal static class ValueCoercion
                 if (value.Kind == JsonTokenType.String)
                     return StageText(sink, column, priority, value.Unescaped(scratch.Unescape), scratch, maxFieldBytes, value.Token);
                 if (!sink.Claim(column, priority)) return null;
-                builder.SetDynamicJson(column, value.IsContainer ? CompactJson.Of(value.Bytes, scratch.Compact) : value.Bytes);
+                builder.SetDynamicJson(column, value.IsContainer && !value.IsCompact ? CompactJson.Of(value.Bytes, scratch.Compact) : value.Bytes);
                 return null;
         }
         return value.Kind switch
