@@ -4,7 +4,7 @@ using System.Text.Json;
 using Detection.Evaluation;
 using Detection.Kql.Symbols;
 using Detection.Tables;
-using Detection.Tables.Building;
+using Detection.Testing;
 
 namespace Detection.Evaluation.Tests.Support;
 
@@ -17,17 +17,8 @@ internal static class Data
     /// <summary>The evaluation clock of every test: 2026-11-02 12:00:00 UTC.</summary>
     public static readonly DateTime Now = new(2026, 11, 2, 12, 0, 0, DateTimeKind.Utc);
 
-    public static Table Table(string name, string schema, IEnumerable<object?[]> rows, int chunkRows = 2)
-    {
-        var symbol = TableSymbol.FromTerse(name, schema);
-        var builder = new TableBuilder(symbol, chunkRows);
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < row.Length; c++) Set(builder, c, row[c]);
-            builder.CommitRow();
-        }
-        return builder.Build();
-    }
+    public static Table Table(string name, string schema, IEnumerable<object?[]> rows, int chunkRows = 2) =>
+        InlineTable.Create(name, schema, rows, chunkRows);
 
     public static Table Run(string query, params Table[] tables) =>
         KqlEvaluator.Evaluate(query, new EvaluationContext(Now, tables.ToDictionary(t => t.Name)));
@@ -66,29 +57,4 @@ internal static class Data
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static void Set(TableBuilder builder, int column, object? value)
-    {
-        var type = builder.Schema.Columns[column].Type;
-        switch (value)
-        {
-            case null: break;
-            case string s when type == KqlType.Dynamic: builder.SetDynamic(column, JsonDocument.Parse(s).RootElement); break;
-            case string s when type == KqlType.DateTime: builder.SetDateTime(column, DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)); break;
-            case string s when type == KqlType.TimeSpan: builder.SetTimeSpan(column, TimeSpan.Parse(s, CultureInfo.InvariantCulture)); break;
-            case string s when type == KqlType.Guid: builder.SetGuid(column, Guid.Parse(s)); break;
-            case string s: builder.SetString(column, s); break;
-            case bool b: builder.SetBool(column, b); break;
-            case int i when type == KqlType.Long: builder.SetLong(column, i); break;
-            case int i when type == KqlType.Real: builder.SetReal(column, i); break;
-            case int i: builder.SetInt(column, i); break;
-            case long l: builder.SetLong(column, l); break;
-            case double d: builder.SetReal(column, d); break;
-            case decimal m: builder.SetDecimal(column, m); break;
-            case DateTime t: builder.SetDateTime(column, t); break;
-            case TimeSpan t: builder.SetTimeSpan(column, t); break;
-            case Guid g: builder.SetGuid(column, g); break;
-            default: throw new ArgumentException($"no test setter for {value.GetType().Name}");
-        }
-    }
 }
