@@ -41,25 +41,19 @@ public sealed partial class Parser
     }
 
     // DataTableExpression: 'datatable' QueryParameter* SchemaList '[' (Expression (',' Expression)*)? ']'
-    private SyntaxNode DataTable()
-    {
-        var children = new List<SyntaxElement> { Take() };
-        while (Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equal) children.Add(QueryParameter());
-        children.Add(Kind == SyntaxKind.OpenParen ? SchemaList() : Missing(SyntaxKind.OpenParen));
-        children.Add(Expect(SyntaxKind.OpenBracket, "["));
-        while (Kind is not (SyntaxKind.CloseBracket or SyntaxKind.EndOfFile or SyntaxKind.Bar or SyntaxKind.Semicolon))
-        {
-            children.Add(Expression());
-            if (Kind == SyntaxKind.Comma) children.Add(Take());
-            else break;
-        }
-        children.Add(Expect(SyntaxKind.CloseBracket, "]"));
-        return Node(SyntaxKind.DataTableExpression, children);
-    }
+    private SyntaxNode DataTable() => Node(SyntaxKind.DataTableExpression, SchemaAndValues());
 
     // ExternalDataExpression: 'externaldata' QueryParameter* SchemaList '[' urls ']' ('with' '(' properties ')')?
     private SyntaxNode ExternalData()
     {
+        var children = SchemaAndValues();
+        if (IsWord("with")) children.Add(WithProperties());
+        return Node(SyntaxKind.ExternalDataExpression, children);
+    }
+
+    // The shared head of datatable and externaldata: keyword QueryParameter* SchemaList '[' (Expression (',' Expression)*)? ']'
+    private List<SyntaxElement> SchemaAndValues()
+    {
         var children = new List<SyntaxElement> { Take() };
         while (Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equal) children.Add(QueryParameter());
         children.Add(Kind == SyntaxKind.OpenParen ? SchemaList() : Missing(SyntaxKind.OpenParen));
@@ -71,8 +65,7 @@ public sealed partial class Parser
             else break;
         }
         children.Add(Expect(SyntaxKind.CloseBracket, "]"));
-        if (IsWord("with")) children.Add(WithProperties());
-        return Node(SyntaxKind.ExternalDataExpression, children);
+        return children;
     }
 
     // 'with' '(' Name '=' value (',' Name '=' value)* ')' kept as a QueryParameter list inside a node
