@@ -17,6 +17,12 @@ public sealed class EvaluationContext
         Schemas = schemas ?? SchemaSet.Empty;
     }
 
+    /// <summary>
+    /// Cancels a query between operators (a rule past its time budget): the evaluator then throws
+    /// <see cref="OperationCanceledException"/>. None by default.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The evaluation time (UTC).</summary>
     public DateTime Now { get; }
 

@@ -34,6 +34,9 @@ public sealed class LoadResult
 
     public IReadOnlyDictionary<string, long> RowsByTable { get; }
 
+    /// <summary>Rejected records per table, for records whose table was known when they were rejected (a bad field of a mapped record, a bad flow tuple).</summary>
+    public IReadOnlyDictionary<string, long> RejectedByTable { get; internal init; } = new Dictionary<string, long>();
+
     /// <summary>Export records skipped because their category maps to no table (also listed as rejections).</summary>
     public long SkippedUnknownCategory { get; }
 

@@ -6,6 +6,9 @@ namespace Detection.Ingestion;
 /// </summary>
 public sealed record Rejection(string File, long? Line, long? Record, string Reason)
 {
+    /// <summary>The table the record was meant for, when the reader knew it before rejecting the record.</summary>
+    public string? Table { get; init; }
+
     public override string ToString() =>
         $"{File}{(Line is { } l ? $":{l}" : "")}{(Record is { } r ? $" (record {r})" : "")}: {Reason}";
 }

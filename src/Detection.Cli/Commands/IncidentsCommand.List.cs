@@ -51,9 +51,7 @@ internal static partial class IncidentsCommand
             i.Id[..8], i.Severity.ToString(), i.Status.ToString(), i.Owner ?? "-", i.AlertIds.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
             i.Title.Length > 60 ? i.Title[..59] + "…" : i.Title, Text(i.LastActivityTime),
         }).ToList();
-        var widths = header.Select((h, c) => rows.Max(r => r[c].Length) is var w && w > h.Length ? w : h.Length).ToArray();
-        foreach (var row in rows.Prepend(header))
-            output.WriteLine(string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd());
+        TextTable.Write(header, rows, output);
     }
 
     private static string Text(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -84,6 +84,7 @@ internal sealed partial class QueryRunner
     /// <summary>Runs one operator over <paramref name="input"/> (null for a source operator such as print).</summary>
     public Table Apply(SyntaxNode op, Table? input, Scope scope)
     {
+        Context.Cancellation.ThrowIfCancellationRequested();
         if (op.Kind is SyntaxKind.PrintOperator) return PrintOperator.Run(op, this, scope);
         if (op.Kind is SyntaxKind.RangeOperator) return RangeOperator.Run(op, this, scope);
         if (op.Kind is SyntaxKind.UnionOperator) return UnionOperator.Run(op, input, this, scope);

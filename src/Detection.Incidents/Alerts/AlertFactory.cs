@@ -41,7 +41,15 @@ public static class AlertFactory
         var cap = rule.Kind == RuleKind.Nrt ? MaxAlertsPerNrtRun : MaxAlertsPerRun;
         var alerts = new List<Alert>();
         var own = rows <= cap ? rows : cap - 1;
-        for (var row = 0; row < own; row++) alerts.Add(context.Make([row], $"row:{row}:{values.Key(row)}"));
+        // The id names the row by content (its evidence key and how many equal keys came before it), not by its
+        // position, so that the same rows give the same alert ids whatever order the query returned them in.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var row = 0; row < own; row++)
+        {
+            var key = values.Key(row);
+            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            alerts.Add(context.Make([row], $"row:{key}#{occurrence}"));
+        }
         if (rows > cap) alerts.Add(context.Make(Enumerable.Range(own, rows - own), "summary"));
         return alerts;
     }

@@ -90,6 +90,20 @@ internal static class Migrations
         (2, "alerts keep their first evidence rows", """
             ALTER TABLE alerts ADD COLUMN evidence_rows TEXT NOT NULL DEFAULT '[]';
             """),
+        (3, "rule health: one row per rule run", """
+            CREATE TABLE rule_health (
+                rule_id TEXT NOT NULL,
+                rule_name TEXT NOT NULL,
+                run_time TEXT NOT NULL,
+                status TEXT NOT NULL,
+                duration_ms REAL NOT NULL,
+                result_rows INTEGER NOT NULL,
+                alerts INTEGER NOT NULL,
+                reason TEXT,
+                PRIMARY KEY (rule_id, run_time)
+            );
+            CREATE INDEX rule_health_by_status ON rule_health (status, run_time);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -69,7 +69,7 @@ internal sealed class CsvFileReader(LoadContext context, ByteReader input, strin
             var error = ValueCoercion.StageText(sink, target.Column, target.Priority, csv[i], context.Scratch, context.Options.MaxFieldBytes);
             if (error is null) continue;
             sink.Discard();
-            context.Reject(file, csv.Line, index, $"{table.Name} row, column '{_header[i]}': {error}", RawRow(csv));
+            context.Reject(file, csv.Line, index, $"{table.Name} row, column '{_header[i]}': {error}", RawRow(csv), table.Name);
             return;
         }
         sink.Commit();

@@ -69,7 +69,7 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
                 if (status == MapStatus.NeedMore) return RecordStatus.NeedMore;
                 if (!JsonFraming.TryComplete(input, isFinal, out consumed, out malformed))
                     return malformed is null ? RecordStatus.NeedMore : RecordStatus.Malformed;
-                context.Reject(file, line, index, $"{route.Table} record: {error}", input[..consumed]);
+                context.Reject(file, line, index, $"{route.Table} record: {error}", input[..consumed], route.Table);
                 return RecordStatus.Done;
             }
             if (!JsonFraming.TryComplete(input, isFinal, out consumed, out malformed))

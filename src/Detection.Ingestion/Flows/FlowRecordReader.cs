@@ -19,7 +19,7 @@ internal sealed class FlowRecordReader(LoadContext context, string file)
         }
         catch (JsonException ex)
         {
-            context.Reject(file, line, index, $"malformed flow log record: {ex.Message}");
+            context.Reject(file, line, index, $"malformed flow log record: {ex.Message}", default, "NTANetAnalytics");
             return;
         }
         using (document)
@@ -67,7 +67,7 @@ internal sealed class FlowRecordReader(LoadContext context, string file)
             ? writer.Write(source, tuple.GetString()!)
             : "a flow tuple is not a string";
         if (error is not null)
-            context.Reject(file, line, index, $"flow tuple {position} ('{(tuple.ValueKind == JsonValueKind.String ? tuple.GetString() : tuple.GetRawText())}'): {error}");
+            context.Reject(file, line, index, $"flow tuple {position} ('{(tuple.ValueKind == JsonValueKind.String ? tuple.GetString() : tuple.GetRawText())}'): {error}", default, "NTANetAnalytics");
     }
 
     private static JsonElement Get(JsonElement element, string name)

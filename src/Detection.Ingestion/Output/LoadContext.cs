@@ -13,6 +13,7 @@ internal sealed class LoadContext : IDisposable
     private readonly List<Rejection> _rejections = [];
     private readonly Dictionary<string, long> _skippedByCategory = new(StringComparer.Ordinal);
     private readonly List<string> _notes = [];
+    private readonly Dictionary<string, long> _rejectedByTable = new(StringComparer.Ordinal);
     private readonly HashSet<string> _noteSet = new(StringComparer.Ordinal);
     private FileStream? _rejectedStream;
     private Utf8JsonWriter? _rejectedWriter;
@@ -36,10 +37,11 @@ internal sealed class LoadContext : IDisposable
         return sink;
     }
 
-    public void Reject(string file, long? line, long? record, string reason, ReadOnlySpan<byte> raw = default)
+    public void Reject(string file, long? line, long? record, string reason, ReadOnlySpan<byte> raw = default, string? table = null)
     {
         _rejectedCount++;
-        var rejection = new Rejection(file, line, record, reason);
+        if (table is not null) _rejectedByTable[table] = _rejectedByTable.GetValueOrDefault(table) + 1;
+        var rejection = new Rejection(file, line, record, reason) { Table = table };
         if (_rejections.Count < Options.MaxRejectionsKept) _rejections.Add(rejection);
         if (Options.RejectedFile is null) return;
         if (_rejectedWriter is null)
@@ -81,7 +83,7 @@ internal sealed class LoadContext : IDisposable
             if (sink.Rows > 0) tables[name] = sink.Build();
         }
         Dispose();
-        return new LoadResult(tables, _rejections, _rejectedCount, _skippedByCategory, _notes, FilesRead);
+        return new LoadResult(tables, _rejections, _rejectedCount, _skippedByCategory, _notes, FilesRead) { RejectedByTable = _rejectedByTable };
     }
 
     public void Dispose()

@@ -41,7 +41,7 @@ internal sealed class JsonRowReader(LoadContext context, string file)
             var error = ValueCoercion.Stage(sink, target.Column, target.Priority, value, context.Scratch, context.Options.MaxFieldBytes);
             if (error is null) continue;
             sink.Discard();
-            context.Reject(file, line, index, $"{table.Name} row, field '{Encoding.UTF8.GetString(name)}': {error}", row);
+            context.Reject(file, line, index, $"{table.Name} row, field '{Encoding.UTF8.GetString(name)}': {error}", row, table.Name);
             return;
         }
         sink.Commit();

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Detection.Kql.Schemas;
+using Detection.Kql.Symbols;
+using Detection.Rules.Loading;
+using Detection.Runtime;
+using Detection.Runtime.Engine;
+using Detection.Runtime.Rules;
+using Detection.Tables;
+using Detection.Testing;
+
+namespace Detection.Runtime.Tests.Support;
+
+/// <summary>A small table (Events) and rules written as YAML fields, run through a real engine; outcomes collected.</summary>
+internal static class Harness
+{
+    public const string EventsSchema = "TimeGenerated:datetime, User:string, Ip:string, Result:long";
+
+    public static readonly SchemaSet Schemas = SchemaSet.Empty
+        .WithTable(TableSymbol.FromTerse("Events", EventsSchema))
+        .WithTable(TableSymbol.FromTerse("Other", "TimeGenerated:datetime, Name:string"));
+
+    public static RuntimeOptions Options(TimeSpan? lateness = null) => new()
+    {
+        Schemas = Schemas,
+        AllowedLateness = lateness ?? TimeSpan.Zero,
+    };
+
+    public static DateTime T(string text) =>
+        DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    /// <summary>A rule from its query and extra YAML lines (frequency, period, trigger…), with a fixed id from its name.</summary>
+    public static CompiledRule Rule(string name, string query, string extra = "queryFrequency: 1h\nqueryPeriod: 1h", int order = 0)
+    {
+        var yaml = $"""
+            id: {Guid.NewGuid()}
+            name: {name}
+            severity: Medium
+            {extra}
+            query: |
+              {query.Replace("\n", "\n  ")}
+            entityMappings:
+              - entityType: Account
+                fieldMappings:
+                  - identifier: FullName
+                    columnName: User
+            """;
+        var loaded = RuleLoader.Load(yaml, name + ".yaml");
+        Assert.True(loaded.Rule is not null, string.Join("; ", loaded.Diagnostics));
+        return RuleCompiler.Compile(loaded.Rule! with { Id = "rule-" + name }, Schemas, order);
+    }
+
+    public static Table Events(params (string Time, string User)[] rows) =>
+        InlineTable.Create("Events", EventsSchema, rows.Select(r => new object?[] { r.Time, r.User, "10.0.0.1", 0L }));
+
+    public static Table Events(IEnumerable<(DateTime Time, string User)> rows) =>
+        InlineTable.Create("Events", EventsSchema, rows.Select(r => new object?[] { r.Time, r.User, "10.0.0.1", 0L }));
+
+    /// <summary>An engine over the rules with every outcome collected.</summary>
+    public static (DetectionEngine Engine, List<RuleRunOutcome> Outcomes) NewEngine(RuntimeOptions options, params CompiledRule[] rules)
+    {
+        var engine = new DetectionEngine(rules, options);
+        var outcomes = new List<RuleRunOutcome>();
+        engine.Outcomes.Subscribe(outcomes.Add);
+        return (engine, outcomes);
+    }
+}
