@@ -23,7 +23,7 @@ internal static partial class AggregateFunctions
         A("variance", KqlType.Real, () => new Spread(null, m => m.SampleVariance)),
         A("varianceif", KqlType.Real, () => new Spread(1, m => m.SampleVariance)),
         A("variancep", KqlType.Real, () => new Spread(null, m => m.PopulationVariance)),
-        A("percentile", t => t[0], t => new Percentile(t[0])),
+        A("percentile", t => t[0], t => new Percentile(t[0], 1)),
     ];
 
     private static KqlType SumType(KqlType t) => t switch
@@ -33,20 +33,21 @@ internal static partial class AggregateFunctions
         _ => KqlType.Real,
     };
 
-    /// <summary>sum: nulls ignored (summarize-operator.md: sum over null, 5, 5, 5 → 15); no value at all → null.</summary>
+    /// <summary>
+    /// sum: nulls ignored (summarize-operator.md: sum over null, 5, 5, 5 → 15); no value at all → 0, the aggregate's
+    /// default value (summarize-operator.md, "Default values of aggregations": sum_x and sumif_x are 0 on empty input).
+    /// </summary>
     private sealed class Sum(KqlType type, int? predicate) : SingleState
     {
         private long _long;
         private double _real;
         private decimal _decimal;
-        private bool _any;
 
         public override void Add(object?[] args)
         {
             if (predicate is { } p && !Kv.IsTrue(args[p])) return;
             var v = Dyn.Unwrap(args[0]);
             if (v is null) return;
-            _any = true;
             switch (type)
             {
                 case KqlType.Long: _long += Kv.ToLong(v) ?? 0; break;
@@ -56,7 +57,7 @@ internal static partial class AggregateFunctions
             }
         }
 
-        public override object? Result() => !_any ? null : type switch
+        public override object? Result() => type switch
         {
             KqlType.Long => _long,
             KqlType.TimeSpan => TimeSpan.FromTicks(_long),
@@ -65,7 +66,10 @@ internal static partial class AggregateFunctions
         };
     }
 
-    /// <summary>avg over the non-null values (sum 15 over null, 5, 5, 5 → 5).</summary>
+    /// <summary>
+    /// avg over the non-null values (sum 15 over null, 5, 5, 5 → 5); over no value NaN, "due to dividing by 0"
+    /// (summarize-operator.md's empty-input example shows avg_x = NaN).
+    /// </summary>
     private sealed class Average(int? predicate) : SingleState
     {
         private double _sum;
@@ -79,7 +83,7 @@ internal static partial class AggregateFunctions
             _count++;
         }
 
-        public override object? Result() => _count == 0 ? null : _sum / _count;
+        public override object? Result() => _count == 0 ? double.NaN : _sum / _count;
     }
 
     private sealed class Extreme(int sign, int? predicate) : SingleState
@@ -107,11 +111,12 @@ internal static partial class AggregateFunctions
             if (Kv.ToReal(args[0]) is { } v) _moments.Add(v);
         }
 
-        public override object? Result() => _moments.Count == 0 ? null : result(_moments);
+        // summarize-operator.md: the default value of variance and stdev (no value at all) is 0
+        public override object? Result() => _moments.Count == 0 ? 0.0 : result(_moments);
     }
 
     /// <summary>percentile(x, p) and percentiles(x, p1, p2, …): nearest rank (Detection.Anomalies.Percentiles), in x's type.</summary>
-    internal sealed class Percentile(KqlType type) : AggregateState
+    internal sealed class Percentile(KqlType type, int count) : AggregateState
     {
         private readonly List<double> _values = [];
         private double[] _percents = [];
@@ -132,7 +137,8 @@ internal static partial class AggregateFunctions
         {
             if (_values.Count == 0)
             {
-                into.AddRange(_percents.Select(_ => (object?)null));
+                // no row seen, so the percentages were never read: one null per requested percentile (summarize-operator.md)
+                into.AddRange(Enumerable.Repeat((object?)null, count));
                 return;
             }
             foreach (var r in Percentiles.Compute(_values.ToArray(), _percents))

@@ -117,5 +117,6 @@ internal static class RegexCache
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Cache = new();
 
     public static Regex Get(string pattern) =>
-        Cache.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(5)));
+        // RE2 spells a named group (?P<name>…), .NET (?<name>…) (extract-all-function.md's named-groups example)
+        Cache.GetOrAdd(pattern, p => new Regex(p.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(5)));
 }

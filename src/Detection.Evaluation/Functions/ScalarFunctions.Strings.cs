@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Detection.Evaluation.Expressions;
 using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
@@ -27,7 +28,7 @@ internal static partial class ScalarFunctions
         F("trim_end", KqlType.String, a => Trim(Text(a[0]), Text(a[1]), false, true)),
         F("reverse", KqlType.String, a => new string(Text(a[0]).Reverse().ToArray())),
         F("countof", KqlType.Long, a => CountOf(Text(a[0]), Text(a[1]), Arg(a, 2) is { } k && Text(k) == "regex")),
-        F("extract_all", KqlType.Dynamic, a => ExtractAll(Text(a[0]), Text(a.Length > 2 ? a[2] : a[1]))),
+        F("extract_all", KqlType.Dynamic, a => ExtractAll(Text(a[0]), a.Length > 2 ? Dyn.Elements(a[1]).ToList() : null, Text(a.Length > 2 ? a[2] : a[1]))),
         F("url_decode", KqlType.String, a => Uri.UnescapeDataString(Text(a[0]).Replace('+', ' '))),
         F("url_encode", KqlType.String, a => Uri.EscapeDataString(Text(a[0]))),
         F("url_encode_component", KqlType.String, a => Uri.EscapeDataString(Text(a[0]))),
@@ -96,15 +97,21 @@ internal static partial class ScalarFunctions
         return match.Groups[index].Value;
     }
 
-    /// <summary><c>extract_all</c>: one group → flat array, several → arrays of groups; no match → null.</summary>
-    private static object? ExtractAll(string regex, string source)
+    /// <summary>
+    /// <c>extract_all</c>: one group → flat array, several → arrays of groups; no match → null. The optional captureGroups
+    /// array picks groups by number or name (extract-all-function.md: <c>dynamic([1,3])</c>, <c>dynamic(['first',2,'last'])</c>).
+    /// </summary>
+    private static object? ExtractAll(string regex, List<object?>? captureGroups, string source)
     {
         var r = RegexCache.Get(regex);
         var matches = r.Matches(source);
         if (matches.Count == 0) return null;
-        var groups = r.GetGroupNumbers().Length - 1;
-        if (groups <= 1) return Dyn.Array(matches.Select(m => (object?)m.Groups[groups].Value));
-        return Dyn.Array(matches.Select(m => (object?)Dyn.Array(Enumerable.Range(1, groups).Select(g => (object?)m.Groups[g].Value))));
+        var groups = captureGroups is null
+            ? Enumerable.Range(1, Math.Max(1, r.GetGroupNumbers().Length - 1)).Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList()
+            : captureGroups.Select(g => Dyn.Unwrap(g) is string name ? name : Text(Dyn.Unwrap(g))).ToList();
+        string Group(Match m, string g) => (int.TryParse(g, out var n) ? m.Groups[n] : m.Groups[g]).Value;
+        if (groups.Count == 1) return Dyn.Array(matches.Select(m => (object?)Group(m, groups[0])));
+        return Dyn.Array(matches.Select(m => (object?)Dyn.Array(groups.Select(g => (object?)Group(m, g)))));
     }
 
     private static string Base64Decode(string s)

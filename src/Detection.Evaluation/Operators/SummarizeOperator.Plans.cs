@@ -109,7 +109,7 @@ internal static partial class SummarizeOperator
                 var args = Naming.Arguments(call).Select(compiler.Compile).ToList();
                 var first = Naming.ExpressionName(Naming.Arguments(call)[0]) ?? "";
                 var columns = Naming.Arguments(call).Skip(1).Select(p => ($"percentile_{first}_{p.ToString().Replace('.', '_')}", args[0].Type)).ToList();
-                return new AggregatePlan(columns, args, () => new AggregateFunctions.Percentile(args[0].Type));
+                return new AggregatePlan(columns, args, () => new AggregateFunctions.Percentile(args[0].Type, columns.Count));
             }
         }
         var function = AggregateFunctions.Find(name)

@@ -89,7 +89,7 @@ public static class AlertFactory
             {
                 var column = Values.Column(columnName);
                 if (column < 0) continue;
-                var list = rows.Select(r => Values.Text(r, column)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)
+                var list = rows.SelectMany(r => Values.Texts(r, column)).Distinct(StringComparer.Ordinal)
                     .Take(MaxCustomDetailValues).ToImmutableArray();
                 if (!list.IsEmpty) details[name] = list;
             }

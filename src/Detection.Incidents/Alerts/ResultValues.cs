@@ -36,6 +36,26 @@ internal sealed class ResultValues
     /// <summary>The value as text ("" for null): datetimes as ISO 8601 UTC, dynamics as compact JSON, numbers invariant.</summary>
     public string Text(int row, int column) => column < 0 ? "" : Format(Table.GetValue(row, column));
 
+    /// <summary>
+    /// The values a custom detail takes from a cell: the elements of a dynamic array (make_set, make_list columns),
+    /// each as text, else the cell's text; empty values left out.
+    /// </summary>
+    public IEnumerable<string> Texts(int row, int column)
+    {
+        var text = Text(row, column);
+        if (column < 0 || Table.Schema.Columns[column].Type != KqlType.Dynamic || !text.StartsWith('[')) return text.Length > 0 ? [text] : [];
+        try
+        {
+            return JsonNode.Parse(text) is JsonArray array
+                ? array.Select(e => e is JsonValue v && v.TryGetValue<string>(out var s) ? s : e?.ToJsonString() ?? "").Where(v => v.Length > 0).ToList()
+                : [text];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [text];
+        }
+    }
+
     public DateTime? Time(int row) => _timeColumn >= 0 && Table.GetValue(row, _timeColumn) is DateTime t ? Times.Utc(t) : null;
 
     /// <summary>The evidence key of a row: <c>Column:value</c> of an id column, else <c>row:</c> and a hash of every value.</summary>

@@ -58,7 +58,8 @@ public static class ColumnNaming
                 var first = Arguments(expression).FirstOrDefault();
                 if (function is null || first is null) return function?.Name == "ingestion_time" ? "$IngestionTime" : null;
                 // column_ifexists("Name", …) is named after the column it names; strlen(x) is strlen_x.
-                if (first.Kind == SyntaxKind.StringLiteralExpression && function.NamedAfterFirstArgument) return StringLiterals.Value(first);
+                // (only column_ifexists: a literal first argument names nothing else, split("a_b", "_") → print_0, split-function.md)
+                if (first.Kind == SyntaxKind.StringLiteralExpression) return function.Name == "column_ifexists" ? StringLiterals.Value(first) : null;
                 if (function.ResultPrefix is { } prefix) return ExpressionName(first) is { } n ? $"{prefix}_{n}" : null;
                 return function.NamedAfterFirstArgument ? ExpressionName(first) : null;
             }

@@ -14,11 +14,11 @@ public class MvApplyAndEvaluateTests
         _data | mv-apply element = l to typeof(long) on (top 1 by element)
         """);
 
-    [Fact]
+    [Fact] // the sum over no value is 0 (summarize-operator.md, default values of aggregations)
     public void Mv_apply_adds_the_other_columns_back_after_a_summarize() => Data.Check("""
         id:string | items:dynamic | total:long
         a | [1,2,3] | 6
-        b | [] | null
+        b | [] | 0
         """, """
         datatable(id: string, items: dynamic) ["a", dynamic([1, 2, 3]), "b", dynamic([])]
         | mv-apply v = items to typeof(long) on (summarize total = sum(v))

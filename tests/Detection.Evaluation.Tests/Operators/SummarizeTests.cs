@@ -51,10 +51,10 @@ public class SummarizeTests
         3.3.3.3 | 2026-11-02T10:00:00Z | carol
         """, "Signins | summarize First = arg_min(At, User) by Ip", Signins);
 
-    [Fact]
+    [Fact] // summarize-operator.md, default values of aggregations: sum over nothing is 0
     public void Without_by_there_is_one_row_even_over_nothing() => Data.Check("""
         count_:long | set_Ip:dynamic | sum_Result:long
-        0 | [] | null
+        0 | [] | 0
         """, "Signins | where User == 'nobody' | summarize count(), make_set(Ip), sum(Result)", Signins);
 
     [Fact]
