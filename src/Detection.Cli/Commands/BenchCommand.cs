@@ -1,13 +1,108 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Detection.Generator;
+using Detection.Incidents.Storage;
+using Detection.Ingestion;
+using Detection.Kql.Schemas;
+using Detection.Runtime;
+using Detection.Runtime.Engine;
+using Detection.Runtime.Output;
+using Detection.Runtime.Replay;
+using Detection.Runtime.Rules;
 
 namespace Detection.Cli.Commands;
 
+/// <summary>
+/// <c>detect bench</c>: end-to-end replay throughput and memory on generated data — generate (or reuse) a data folder,
+/// load it, replay it through the rules into a scratch store — each phase timed separately (wall time, this machine).
+/// Component micro-benchmarks are in bench/Detection.Benchmarks (BenchmarkDotNet).
+/// </summary>
 internal static class BenchCommand
 {
+    private const string Description = """
+        Measure replay throughput and memory on generated data: generate (or reuse) --data, load it, replay it through
+        --rules into a scratch store. Prints rows, seconds and rows/s per phase, peak memory, and the slowest rules.
+        Numbers are wall time on this machine: compare runs made together, not across machines.
+
+        Examples:
+          detect bench --rules detections/ --days 1 --users 50
+          detect bench --rules detections/ --days 7 --users 50000 --data /tmp/bench-week
+        """;
+
     public static Command Create()
     {
-        var command = new Command("bench", "Measure throughput, latency and memory of the engine on generated data.");
-        NotAvailableYet.Attach(command, "end-to-end benchmarks arrive with the rule runtime (issue #5); reader benchmarks are in bench/Detection.Benchmarks.");
+        var rules = new Option<string[]>("--rules", "-r") { Description = "Rule files or folders.", AllowMultipleArgumentsPerToken = true, HelpName = "DIR" };
+        var data = new Option<string?>("--data") { Description = "The data folder: reused when it has a manifest.json, else generated there (default: a folder under the temp directory named after the settings).", HelpName = "DIR" };
+        var days = new Option<int>("--days") { Description = "Days to generate (default 1).", DefaultValueFactory = _ => 1 };
+        var users = new Option<int>("--users") { Description = "People to generate (default 50).", DefaultValueFactory = _ => 50 };
+        var seed = new Option<ulong>("--seed") { Description = "Generator seed (default 1).", DefaultValueFactory = _ => 1UL };
+        var command = new Command("bench", Description) { rules, data, days, users, seed };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var ruleFolders = parse.GetValue(rules) ?? [];
+            if (ruleFolders.Length == 0)
+            {
+                error.WriteLine("detect bench: give the rules with --rules DIR (e.g. --rules detections/)");
+                return 2;
+            }
+            var (d, u, s) = (parse.GetValue(days), parse.GetValue(users), parse.GetValue(seed));
+            var folder = parse.GetValue(data) ?? Path.Combine(Path.GetTempPath(), $"detect-bench-{d}d-{u}u-{s}");
+            return Run(ruleFolders, folder, new GeneratorOptions { OutputDirectory = folder, Days = d, Users = u, Seed = s }, output);
+        });
         return command;
     }
+
+    private static int Run(string[] ruleFolders, string folder, GeneratorOptions generate, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!File.Exists(Path.Combine(folder, "manifest.json")))
+        {
+            SampleGenerator.Generate(generate);
+            output.WriteLine($"generated {folder} in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        else output.WriteLine($"reusing {folder}");
+
+        var rules = RuleCompiler.Load(ruleFolders, SchemaSet.Default);
+        clock.Restart();
+        var load = DataLoader.Load([folder], new LoadOptions());
+        var loadTime = clock.Elapsed;
+        var rows = load.TotalRows;
+        output.WriteLine(Line("load", rows, loadTime) + $"  ({load.FilesRead} files, {load.RejectedCount} rejected, {Bytes(load.Tables.Values.Sum(t => t.EstimatedBytes))} in tables)");
+
+        var storePath = Path.Combine(Path.GetTempPath(), $"detect-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var store = SqliteIncidentStore.Open(storePath);
+            var recorder = new IncidentRecorder(store);
+            using var engine = new DetectionEngine(rules.Rules, new RuntimeOptions());
+            using var subscription = engine.Outcomes.Subscribe(recorder);
+            clock.Restart();
+            var feeder = new ReplayFeeder(load.Tables.Values);
+            if (feeder.First is { } first)
+                feeder.Run(engine, ReplayRange.For(first, feeder.Last!.Value), ReplayJob.Step(rules.Rules));
+            recorder.Flush();
+            var replayTime = clock.Elapsed;
+            output.WriteLine(Line("replay", rows, replayTime) + $"  ({rules.Rules.Count} rules, {engine.RuleStatistics.Sum(r => r.Runs):N0} runs, {recorder.Alerts.Count:N0} alerts, {recorder.IncidentIds.Count:N0} incidents, {engine.RuleStatistics.Sum(r => r.Errors)} errors)");
+            output.WriteLine(Line("load + replay", rows, loadTime + replayTime));
+            using var process = Process.GetCurrentProcess();
+            output.WriteLine($"peak working set {Bytes(process.PeakWorkingSet64)}; managed heap now {Bytes(GC.GetTotalMemory(false))}");
+            output.WriteLine("slowest rules:");
+            foreach (var rule in engine.RuleStatistics.OrderByDescending(r => r.Time).Take(8))
+                output.WriteLine($"  {rule.Time.TotalSeconds,8:0.00} s  {rule.Runs,6:N0} runs  {rule.Rule.Name}");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(storePath) + "*")) File.Delete(file);
+        }
+        return 0;
+    }
+
+    private static string Line(string phase, long rows, TimeSpan time) =>
+        string.Create(CultureInfo.InvariantCulture, $"{phase,-14} {rows,12:N0} rows  {time.TotalSeconds,8:0.00} s  {rows / Math.Max(time.TotalSeconds, 1e-9),12:N0} rows/s");
+
+    private static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MiB");
 }
