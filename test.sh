@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with one line: "N passed, N failed[, N skipped]".
-# Installs nothing beyond the .NET SDK today; later components add their needs here (librdkafka1, chromium).
+# Installs what the tests need beyond the .NET SDK: Debian's librdkafka1 (the Kafka source's native library), when it
+# is missing and apt-get can be run (as root, or through sudo). Tests that need it fail saying so when it is absent.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "the .NET 10 SDK is required (dotnet not found on PATH)" >&2
   exit 2
+fi
+
+if ! dpkg -s librdkafka1 >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else sudo="-"; fi
+  if [[ $sudo != "-" ]]; then
+    echo "installing librdkafka1 (Kafka source tests)" >&2
+    { $sudo apt-get install -y -qq librdkafka1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq librdkafka1; }; } >/dev/null 2>&1 \
+      || echo "could not install librdkafka1: the Kafka source tests will fail" >&2
+  else
+    echo "librdkafka1 is missing and apt-get cannot be run here: the Kafka source tests will fail" >&2
+  fi
 fi
 
 log=$(mktemp)

@@ -30,12 +30,31 @@ public static class DataLoader
         return context.Finish();
     }
 
-    private static void LoadFile(LoadContext context, string file)
+    /// <summary>
+    /// Reads bodies that are not files (a Kafka message, a chunk of standard input, a query result) into one set of tables.
+    /// Each input is read as a file would be (format recognised from its content, gzip unwrapped); its rejections carry
+    /// <see cref="LoadInput.Origin"/> as their <see cref="Rejection.File"/> and lines counted from <see cref="LoadInput.FirstLine"/>.
+    /// An input whose stream cannot be opened or read is one rejection; the load goes on with the next.
+    /// </summary>
+    public static LoadResult Load(IEnumerable<LoadInput> inputs, LoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        using var context = new LoadContext(options);
+        foreach (var input in inputs)
+            Read(context, input.Origin, () => FormatSniffer.Open(input.Open(), options.MaxRecordBytes, input.FirstLine));
+        return context.Finish();
+    }
+
+    private static void LoadFile(LoadContext context, string file) =>
+        Read(context, file, () => FormatSniffer.Open(file, context.Options.MaxRecordBytes));
+
+    private static void Read(LoadContext context, string file, Func<ByteReader> open)
     {
         context.FilesRead++;
         try
         {
-            using var input = FormatSniffer.Open(file, context.Options.MaxRecordBytes);
+            using var input = open();
             switch (FormatSniffer.Sniff(input, out var why))
             {
                 case InputFormat.Json:

@@ -14,8 +14,9 @@ internal sealed class ByteReader : IDisposable
     private int _countedTo;
     private long _linesBefore = 1;
 
-    public ByteReader(Stream stream, int maxBuffer, int initialSize = 1 << 20)
+    public ByteReader(Stream stream, int maxBuffer, int initialSize = 1 << 20, long firstLine = 1)
     {
+        _linesBefore = firstLine;
         _stream = stream;
         _maxBuffer = Math.Max(maxBuffer, 8192);
         _buffer = new byte[Math.Min(initialSize, _maxBuffer)];

@@ -15,15 +15,19 @@ internal enum InputFormat
 /// </summary>
 internal static class FormatSniffer
 {
-    public static ByteReader Open(string path, int maxBuffer)
+    public static ByteReader Open(string path, int maxBuffer) =>
+        Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), maxBuffer);
+
+    /// <summary>Unwraps gzip when the stream starts with its magic bytes; the stream need not be seekable.</summary>
+    public static ByteReader Open(Stream stream, int maxBuffer, long firstLine = 1)
     {
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Span<byte> magic = stackalloc byte[2];
+        var magic = new byte[2];
         var n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
+        if (stream.CanSeek) stream.Position -= n;
+        else stream = new PrefixedStream(magic.AsMemory(0, n), stream);
         if (n == 2 && magic[0] == 0x1F && magic[1] == 0x8B)
             stream = new BufferedStream(new GZipStream(stream, CompressionMode.Decompress), 1 << 16);
-        return new ByteReader(stream, maxBuffer);
+        return new ByteReader(stream, maxBuffer, firstLine: firstLine);
     }
 
     public static InputFormat Sniff(ByteReader reader, out string why)

@@ -62,6 +62,18 @@ public sealed partial class DetectionEngine : IDisposable
 
     public IReadOnlyList<RuleStatistics> RuleStatistics => _rules.Select(r => _statistics[r]).ToList();
 
+    /// <summary>
+    /// The arrival sequence of the latest chunk ingested (each chunk of each batch takes the next number). With
+    /// <see cref="OldestNeededSequence"/> a live host knows which input it may acknowledge (README.md, "Acknowledging input").
+    /// </summary>
+    public long IngestedSequence => _store.Sequence;
+
+    /// <summary>
+    /// The smallest arrival sequence of rows some future run may still read; null when no retained row is needed.
+    /// Input whose chunks all have smaller sequences has had all its effects: it may be acknowledged to its source.
+    /// </summary>
+    public long? OldestNeededSequence => _store.OldestRetainedSequence;
+
     /// <summary>Bytes of retained rows (an estimate: see README.md, "Memory").</summary>
     public long RetainedBytes => _store.Bytes;
 

@@ -90,6 +90,9 @@ internal sealed class TableWindow(TableSymbol schema, int timeColumn)
         return (oldest.Bytes, oldest.RowCount);
     }
 
+    /// <summary>The smallest arrival sequence among retained segments; null when none is retained.</summary>
+    public long? OldestSequence => _segments.Count == 0 ? null : _segments.Min(s => s.Sequence);
+
     public DateTime? OldestMax => _segments.Count == 0 ? null : _segments.Min(s => s.Max);
 
     private static int Compare(Segment a, Segment b)

@@ -51,6 +51,9 @@ internal sealed class WindowStore(Func<string, TimeSpan?> retention, long budget
         }
     }
 
+    /// <summary>The smallest arrival sequence a future run may still read; null when nothing is retained.</summary>
+    public long? OldestRetainedSequence => _tables.Values.Select(t => t.OldestSequence).Where(s => s is not null).Min();
+
     public TableWindow? Find(string table) => _tables.GetValueOrDefault(table);
 
     public IEnumerable<TableWindow> Tables => _tables.Values;
