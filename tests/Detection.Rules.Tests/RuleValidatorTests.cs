@@ -61,6 +61,19 @@ public class RuleValidatorTests
     public void Sentinel_ranges_and_values_are_enforced(string change, string code) =>
         Assert.Contains(code, Codes(Rule(change)));
 
+    [Theory]
+    [InlineData("tactics:\\n  - Reconnaissance", "relevantTechniques:\\n  - T1046", true)]            // T1046 is Discovery
+    [InlineData("tactics:\\n  - Reconnaissance\\n  - Discovery", "relevantTechniques:\\n  - T1046", false)]
+    [InlineData("tactics:\\n  - PrivilegeEscalation", "relevantTechniques:\\n  - T1098.003", false)]
+    [InlineData("tactics:\\n  - Impact", "relevantTechniques:\\n  - T1562.007", true)]               // a sub-technique takes its parent's tactics
+    [InlineData("tactics:\\n  - Impact", "relevantTechniques:\\n  - T9999", false)]                  // not in the table: not checked
+    public void A_technique_that_belongs_to_none_of_the_rules_tactics_is_a_warning(string tactics, string techniques, bool warned)
+    {
+        var diagnostics = Validate(Rule(tactics + "\n" + techniques)).Where(d => d.Code == "RULE116").ToList();
+        Assert.Equal(warned, diagnostics.Count == 1);
+        Assert.All(diagnostics, d => Assert.Equal(Kql.Diagnostics.DiagnosticSeverity.Warning, d.Severity));
+    }
+
     [Fact]
     public void An_NRT_rule_needs_no_schedule()
     {

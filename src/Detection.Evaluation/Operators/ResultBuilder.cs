@@ -64,16 +64,9 @@ internal sealed class ResultBuilder(TableSymbol schema)
         }
     }
 
-    /// <summary>The table as a single chunk (for operators that read neighbouring rows).</summary>
-    public static Table OneChunk(Table table)
-    {
-        if (table.Chunks.Length <= 1) return table;
-        var columns = table.Schema.Columns.Select(_ => new List<object?>()).ToArray();
-        foreach (var row in Rows(table))
-            for (var i = 0; i < columns.Length; i++) columns[i].Add(row[i]);
-        var chunk = new Chunk((int)table.RowCount, columns.Select((c, i) => ColumnFactory.FromValues(table.Schema.Columns[i].Type, c)));
-        return new Table(table.Schema, [chunk]);
-    }
+    /// <summary>The table as a single chunk (for operators that read neighbouring rows); columns are concatenated, not boxed.</summary>
+    public static Table OneChunk(Table table) =>
+        table.Chunks.Length <= 1 ? table : new Table(table.Schema, [ChunkConcat.Concat(table.Schema, table.Chunks)]);
 
     /// <summary>The chunk's rows <paramref name="rows"/> (dictionaries kept).</summary>
     public static Chunk Gather(Chunk chunk, ReadOnlySpan<int> rows)

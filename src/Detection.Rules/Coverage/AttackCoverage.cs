@@ -9,8 +9,9 @@ namespace Detection.Rules.Coverage;
 /// marked section of a Markdown file that holds it. Pure functions: no I/O, deterministic output.
 /// </summary>
 /// <remarks>
-/// Each technique of a rule is listed under each of the rule's tactics, as the rule declares them: the engine has no
-/// ATT&amp;CK matrix to check which tactic a technique belongs to.
+/// Each technique of a rule is listed under those of the rule's tactics it belongs to in ATT&amp;CK
+/// (<see cref="AttackTechniques"/>). One that belongs to none of them (a RULE116 warning) is listed under its own
+/// ATT&amp;CK tactics, and one the table does not know under every tactic the rule declares.
 /// </remarks>
 public static class AttackCoverage
 {
@@ -32,7 +33,7 @@ public static class AttackCoverage
         ArgumentNullException.ThrowIfNull(linkOf);
         var list = rules.ToList();
         var rows = list
-            .SelectMany(r => r.Tactics.SelectMany(t => Techniques(r).Select(tech => (Tactic: Canonical(t), Technique: tech, Rule: r))))
+            .SelectMany(r => Techniques(r).SelectMany(tech => TacticsOf(r, tech).Select(t => (Tactic: Canonical(t), Technique: tech, Rule: r))))
             .GroupBy(x => (x.Tactic, x.Technique))
             .OrderBy(g => TacticOrder(g.Key.Tactic)).ThenBy(g => g.Key.Tactic, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Technique, StringComparer.Ordinal)
@@ -74,6 +75,13 @@ public static class AttackCoverage
 
     private static IEnumerable<string> Techniques(AnalyticsRule rule) =>
         rule.RelevantTechniques.IsEmpty ? ["(none)"] : rule.RelevantTechniques.Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> TacticsOf(AnalyticsRule rule, string technique)
+    {
+        if (AttackTechniques.Tactics(technique) is not { } known) return rule.Tactics;
+        var matching = rule.Tactics.Where(t => known.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        return matching.Count > 0 || rule.Tactics.IsEmpty ? matching : known;
+    }
 
     private static string Canonical(string tactic) =>
         Tactics.All.FirstOrDefault(t => string.Equals(t, tactic, StringComparison.OrdinalIgnoreCase)) ?? tactic;

@@ -56,6 +56,12 @@ internal sealed class RuleChecks(AnalyticsRule rule, List<RuleDiagnostic> diagno
             Add(RuleDiagnostics.InvalidTechnique, $"relevantTechniques: '{technique}' is not of the form T1234 or T1234.001", At("relevantTechniques"));
         if (rule.RelevantTechniques.Length > 0 && rule.Tactics.Length == 0)
             Add(RuleDiagnostics.TechniqueWithoutTactic, "relevantTechniques are given but no tactics", At("relevantTechniques"));
+        if (rule.Tactics.Length == 0) return;
+        foreach (var technique in rule.RelevantTechniques.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (AttackTechniques.Tactics(technique) is not { } tactics || tactics.Any(t => rule.Tactics.Contains(t, StringComparer.OrdinalIgnoreCase))) continue;
+            Add(RuleDiagnostics.TechniqueOutsideTactics, $"relevantTechniques: '{technique}' belongs to {string.Join(", ", tactics)} in ATT&CK, none of the rule's tactics ({string.Join(", ", rule.Tactics)})", At("relevantTechniques"));
+        }
     }
 
     public void Mappings(Regex customDetailKey, Regex placeholder)

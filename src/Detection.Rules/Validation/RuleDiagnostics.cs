@@ -33,6 +33,7 @@ public static class RuleDiagnostics
     public static readonly DiagnosticDescriptor UnknownResultColumn = new("RULE113", DiagnosticSeverity.Error, "A mapping names a column the query does not return", null);
     public static readonly DiagnosticDescriptor SuppressionOutOfRange = new("RULE114", DiagnosticSeverity.Error, "suppressionDuration outside 5 minutes to 24 hours", null);
     public static readonly DiagnosticDescriptor TechniqueWithoutTactic = new("RULE115", DiagnosticSeverity.Warning, "relevantTechniques given without any tactic", null);
+    public static readonly DiagnosticDescriptor TechniqueOutsideTactics = new("RULE116", DiagnosticSeverity.Warning, "A technique belongs to none of the rule's tactics in ATT&CK", null);
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -40,6 +41,7 @@ public static class RuleDiagnostics
         DurationOutOfRange, PeriodShorterThanFrequency, FrequencyTooShortForPeriod, ThresholdOutOfRange, UnknownTactic,
         InvalidTechnique, UnknownEntityType, UnknownIdentifier, TooManyMappings, CustomDetailsInvalid, TooManyPlaceholders,
         LookbackOutOfRange, UnknownResultColumn, SuppressionOutOfRange, TechniqueWithoutTactic,
+        TechniqueOutsideTactics,
     ];
 
     public static RuleDiagnostic Make(DiagnosticDescriptor descriptor, string message, FilePosition? at) =>
