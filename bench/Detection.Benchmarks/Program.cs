@@ -3,8 +3,11 @@ using Detection.Benchmarks;
 
 // dotnet run -c Release --project bench/Detection.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Detection.Benchmarks -- memory         (bytes per retained row)
+// dotnet run -c Release --project bench/Detection.Benchmarks -- evaluator      (KQL vs SQLite on 1M sign-ins, medians)
 if (args.Length > 0 && args[0] == "memory")
     return RetainedMemory.Run(args.Skip(1).ToArray());
+if (args.Length > 0 && args[0] == "evaluator")
+    return Detection.Benchmarks.Evaluator.EvaluatorTiming.Run(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "time")
     return Timing.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

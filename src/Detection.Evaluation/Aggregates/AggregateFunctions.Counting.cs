@@ -9,7 +9,7 @@ internal static partial class AggregateFunctions
     private static IEnumerable<AggregateFunction> Counting() =>
     [
         // count() and count(x) count rows (summarize-operator.md's example: count(y) over null, 5 → 2; KQL-SEMANTICS §1).
-        A("count", KqlType.Long, () => new FoldState<long>(0, (n, _) => n + 1, n => n)),
+        A("count", KqlType.Long, () => new RowCount()),
         A("countif", KqlType.Long, () => new FoldState<long>(0, (n, a) => Kv.IsTrue(a[0]) ? n + 1 : n, n => n)),
         A("dcount", KqlType.Long, () => new DistinctCount(null)),
         A("dcountif", KqlType.Long, () => new DistinctCount(1)),
@@ -17,10 +17,28 @@ internal static partial class AggregateFunctions
         A("count_distinctif", KqlType.Long, () => new ExactDistinct(1)),
     ];
 
+    /// <summary>count(): the rows added; summarize adds a chunk's rows of a group at once with <see cref="AddRows"/>.</summary>
+    internal sealed class RowCount : SingleState
+    {
+        private long _rows;
+
+        public override void Add(object?[] args) => _rows++;
+
+        public void AddRows(long rows) => _rows += rows;
+
+        public override object? Result() => _rows;
+    }
+
     /// <summary>dcount: exact for small sets, HyperLogLog above (Detection.Anomalies, as Kusto); nulls ignored.</summary>
-    private sealed class DistinctCount(int? predicate) : SingleState
+    internal sealed class DistinctCount(int? predicate) : SingleState
     {
         private HyperLogLog? _sketch;
+
+        /// <summary>True for dcount(x) without predicate: summarize may then add precomputed hashes (<see cref="AddHash"/>).</summary>
+        public bool IsPlain => predicate is null;
+
+        /// <summary>Adds a value by its <see cref="StableHash"/> (what <see cref="Add"/> computes), at the default accuracy.</summary>
+        public void AddHash(ulong hash) => (_sketch ??= new HyperLogLog(1)).AddHash(hash);
 
         public override void Add(object?[] args)
         {

@@ -6,7 +6,9 @@ namespace Detection.Evaluation.Expressions;
 
 /// <summary>
 /// + - * / % with KQL's result types (numerical-operators.md, datetime-timespan-arithmetic.md): real if either side is
-/// real, else decimal, else long (int op int → long); datetime − datetime → timespan; timespan / timespan → real;
+/// real, else decimal, else long, and int op int → int as Kusto.Language and our binder type it (the page says long;
+/// the result columns follow what validation reports; computed in 64 bits, then wrapped to 32 as toint() does);
+/// datetime − datetime → timespan; timespan / timespan → real;
 /// number × timespan → timespan; integer division truncates; % is in [0, |d|). Nulls propagate; x / 0 on integers is null.
 /// </summary>
 internal static class Arithmetic
@@ -30,7 +32,10 @@ internal static class Arithmetic
     {
         if (l == KqlType.Dynamic || r == KqlType.Dynamic) return KqlType.Dynamic;
         if (l.IsNumeric() && r.IsNumeric())
-            return l == KqlType.Real || r == KqlType.Real ? KqlType.Real : l == KqlType.Decimal || r == KqlType.Decimal ? KqlType.Decimal : KqlType.Long;
+            return l == KqlType.Real || r == KqlType.Real ? KqlType.Real
+                : l == KqlType.Decimal || r == KqlType.Decimal ? KqlType.Decimal
+                : l == KqlType.Int && r == KqlType.Int ? KqlType.Int
+                : KqlType.Long;
         return (op, l, r) switch
         {
             (SyntaxKind.Minus, KqlType.DateTime, KqlType.DateTime) => KqlType.TimeSpan,

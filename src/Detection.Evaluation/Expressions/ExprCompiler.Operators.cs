@@ -40,6 +40,19 @@ internal sealed partial class ExprCompiler
     /// <summary>Three-valued and/or: false and null → false, true or null → true, otherwise null with a null (KQL-SEMANTICS §1).</summary>
     private static Vector Logic(Vector a, Vector b, int n, bool and)
     {
+        if (a is BoolVector || b is BoolVector)
+        {
+            var x = BoolVector.Bytes(a);
+            var y = BoolVector.Bytes(b);
+            var result = new byte[n];
+            // The same table as below: a false (and) or a true (or) decides alone, else a null makes null.
+            var decisive = and ? BoolVector.False : BoolVector.True;
+            for (var i = 0; i < n; i++)
+                result[i] = x[i] == decisive || y[i] == decisive ? decisive
+                    : x[i] == BoolVector.Null || y[i] == BoolVector.Null ? BoolVector.Null
+                    : (byte)(BoolVector.True - decisive);
+            return new BoolVector(result);
+        }
         return Vectors.Map(KqlType.Bool, [a, b], n, v =>
         {
             var x = Kv.Condition(v[0]);

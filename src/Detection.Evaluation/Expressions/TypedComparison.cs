@@ -17,7 +17,7 @@ internal static class TypedComparison
         if (left is not ColumnExpr column || right is not ConstantExpr { Value: { } constant } || constant is double.NaN) return null;
         if (op is not (SyntaxKind.EqualEqual or SyntaxKind.BangEqual or SyntaxKind.Less or SyntaxKind.LessEqual or SyntaxKind.Greater or SyntaxKind.GreaterEqual))
             return null;
-        Func<Column, int, object?[]?>? loop = (column.Type, constant) switch
+        Func<Column, int, byte[]?>? loop = (column.Type, constant) switch
         {
             (KqlType.Long, long c) => (col, n) => Loop<long>(col, n, op, v => v.CompareTo(c)),
             (KqlType.Long, double c) => (col, n) => Loop<long>(col, n, op, v => ((double)v).CompareTo(c)),
@@ -31,25 +31,25 @@ internal static class TypedComparison
         };
         if (loop is null) return null;
         return new VectorExpr(KqlType.Bool, [left], (v, n) => v[0] is ColumnVector { Column: var stored } && loop(stored, n) is { } values
-            ? new ArrayVector(KqlType.Bool, values)
+            ? new BoolVector(values)
             : throw new InvalidOperationException("a typed comparison over a computed column"));
     }
 
-    private static object?[]? Loop<T>(Column column, int n, SyntaxKind op, Func<T, int> compare)
+    private static byte[]? Loop<T>(Column column, int n, SyntaxKind op, Func<T, int> compare)
         where T : unmanaged
     {
         if (column is not PrimitiveColumn<T> typed) return null;
-        var result = new object?[n];
+        var result = new byte[n];
         var values = typed.Values;
         for (var i = 0; i < n; i++)
         {
             if (typed.IsNull(i))
             {
-                result[i] = op switch { SyntaxKind.EqualEqual => Kv.Box(false), SyntaxKind.BangEqual => Kv.Box(true), _ => null };
+                result[i] = op switch { SyntaxKind.EqualEqual => BoolVector.False, SyntaxKind.BangEqual => BoolVector.True, _ => BoolVector.Null };
                 continue;
             }
             var c = compare(values[i]);
-            result[i] = Kv.Box(op switch
+            var test = op switch
             {
                 SyntaxKind.EqualEqual => c == 0,
                 SyntaxKind.BangEqual => c != 0,
@@ -57,7 +57,8 @@ internal static class TypedComparison
                 SyntaxKind.LessEqual => c <= 0,
                 SyntaxKind.Greater => c > 0,
                 _ => c >= 0,
-            });
+            };
+            result[i] = test ? BoolVector.True : BoolVector.False;
         }
         return result;
     }

@@ -15,6 +15,12 @@ internal static partial class ScalarFunctions
         Real("log", Math.Log), Real("log2", Math.Log2), Real("log10", Math.Log10), Real("sqrt", Math.Sqrt),
         F("pow", KqlType.Real, a => Kv.ToReal(a[0]) is { } x && Kv.ToReal(a[1]) is { } y ? Math.Pow(x, y) : null),
         F("pi", KqlType.Real, _ => Math.PI),
+        Real("sin", Math.Sin), Real("cos", Math.Cos), Real("tan", Math.Tan), Real("atan", Math.Atan),
+        // acos-function.md / asin-function.md: outside [-1, 1] the result is null (not NaN)
+        F("asin", KqlType.Real, a => Kv.ToReal(a[0]) is { } x && Math.Abs(x) <= 1 ? Math.Asin(x) : null),
+        F("acos", KqlType.Real, a => Kv.ToReal(a[0]) is { } x && Math.Abs(x) <= 1 ? Math.Acos(x) : null),
+        F("atan2", KqlType.Real, a => Kv.ToReal(a[0]) is { } y && Kv.ToReal(a[1]) is { } x ? Math.Atan2(y, x) : null),
+        Real("radians", x => Math.PI / 180 * x), Real("degrees", x => 180 / Math.PI * x),
         F("isnan", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsNaN(x) : null),
         F("isinf", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsInfinity(x) : null),
         F("isfinite", KqlType.Bool, a => Kv.ToReal(a[0]) is { } x ? double.IsFinite(x) : null),

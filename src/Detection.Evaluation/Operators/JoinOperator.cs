@@ -4,6 +4,7 @@ using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
 using Detection.Tables;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
@@ -15,17 +16,19 @@ namespace Detection.Evaluation.Operators;
 /// </summary>
 internal static class JoinOperator
 {
-    public static Table Run(SyntaxNode op, Table left, QueryRunner runner, Scope scope)
+    public static Table Run(SyntaxNode op, Table leftTable, QueryRunner runner, Scope scope)
     {
+        var left = new RowReader(leftTable);
         var isLookup = op.Kind == SyntaxKind.LookupOperator;
         var kind = Naming.Parameter(op, "kind") ?? (isLookup ? "leftouter" : "innerunique");
         var rightNode = op.Nodes().First(n => n.Kind is not (SyntaxKind.QueryParameter or SyntaxKind.OnClause));
-        var right = runner.Tabular(rightNode, scope);
+        var rightTable = runner.Tabular(rightNode, scope);
+        var right = new RowReader(rightTable);
         var on = op.Node(SyntaxKind.OnClause) ?? throw new EvaluationException("join needs an on clause", op.Span);
         var (leftKeys, rightKeys, rightKeyNames) = Keys(on, runner, scope, left.Schema, right.Schema);
 
-        var leftRows = Rows(left, leftKeys);
-        var rightRows = Rows(right, rightKeys);
+        var leftRows = Rows(leftTable, leftKeys);
+        var rightRows = Rows(rightTable, rightKeys);
         if (kind == "innerunique")
         {
             var seen = new HashSet<GroupKey>();
@@ -47,7 +50,7 @@ internal static class JoinOperator
             {
                 var semi = kind == "leftsemi";
                 var builder = new ResultBuilder(left.Schema);
-                foreach (var row in leftRows.Where(r => (Matches(r.Key).Count > 0) == semi)) builder.Add(row.Values);
+                foreach (var row in leftRows.Where(r => (Matches(r.Key).Count > 0) == semi)) builder.Add(left.Values(row));
                 return builder.Build();
             }
             case "rightsemi" or "rightanti" or "rightantisemi":
@@ -55,7 +58,7 @@ internal static class JoinOperator
                 var semi = kind == "rightsemi";
                 var leftKeysSeen = leftRows.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToHashSet();
                 var builder = new ResultBuilder(right.Schema);
-                foreach (var row in rightRows.Where(r => (r.Key is { } k && leftKeysSeen.Contains(k)) == semi)) builder.Add(row.Values);
+                foreach (var row in rightRows.Where(r => (r.Key is { } k && leftKeysSeen.Contains(k)) == semi)) builder.Add(right.Values(row));
                 return builder.Build();
             }
             case "inner" or "leftouter" or "rightouter" or "fullouter":
@@ -82,33 +85,68 @@ internal static class JoinOperator
         foreach (var row in leftRows)
         {
             var matches = Matches(row.Key);
+            if (matches.Count == 0 && kind is not ("leftouter" or "fullouter")) continue;
+            var leftValues = left.Values(row);
             foreach (var m in matches)
             {
                 rightMatched[m] = true;
-                Emit(row.Values, rightRows[m].Values);
+                Emit(leftValues, right.Values(rightRows[m]));
             }
-            if (matches.Count == 0 && kind is "leftouter" or "fullouter") Emit(row.Values, emptyRight);
+            if (matches.Count == 0) Emit(leftValues, emptyRight);
         }
         if (kind is "rightouter" or "fullouter")
             for (var i = 0; i < rightRows.Count; i++)
-                if (!rightMatched[i]) Emit(emptyLeft, rightRows[i].Values);
+                if (!rightMatched[i]) Emit(emptyLeft, right.Values(rightRows[i]));
         return output.Build();
     }
 
-    private static List<(object?[] Values, GroupKey? Key)> Rows(Table table, List<Expr> keys)
+    /// <summary>A row of one side by position, with its key (null when a key part is null: it matches nothing).</summary>
+    private readonly record struct RowRef(int Chunk, int Row, GroupKey? Key);
+
+    /// <summary>
+    /// Every row's key; values are read only for rows that are emitted. One string key is keyed once per distinct value
+    /// of a chunk (its dictionary codes), other keys row by row.
+    /// </summary>
+    private static List<RowRef> Rows(Table table, List<Expr> keys)
     {
-        var rows = new List<(object?[], GroupKey?)>();
-        foreach (var chunk in table.Chunks)
+        var rows = new List<RowRef>((int)Math.Min(table.RowCount, int.MaxValue));
+        for (var c = 0; c < table.Chunks.Length; c++)
         {
+            var chunk = table.Chunks[c];
             var vectors = keys.Select(k => k.Eval(chunk)).ToArray();
-            var columns = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
+            if (vectors is [ColumnVector { Column: StringColumn s }])
+            {
+                var byCode = new GroupKey?[s.Dictionary.Count];
+                for (var r = 0; r < chunk.RowCount; r++)
+                {
+                    var code = s.Codes[r];
+                    rows.Add(new RowRef(c, r, byCode[code] ??= new GroupKey([s.Dictionary.GetString(code)])));
+                }
+                continue;
+            }
             for (var r = 0; r < chunk.RowCount; r++)
             {
                 var keyValues = vectors.Select(v => Kv.Key(Dyn.Unwrap(v.Get(r)))).ToArray();
-                rows.Add((columns.Select(c => c.Get(r)).ToArray(), keyValues.Any(k => k is null) ? null : new GroupKey(keyValues)));
+                rows.Add(new RowRef(c, r, keyValues.Any(k => k is null) ? null : new GroupKey(keyValues)));
             }
         }
         return rows;
+    }
+
+    /// <summary>Reads rows of a table as boxed values, each chunk's columns wrapped once (dynamic values parsed once per chunk).</summary>
+    private sealed class RowReader(Table table)
+    {
+        private readonly ColumnVector[]?[] _columns = new ColumnVector[table.Chunks.Length][];
+
+        public TableSymbol Schema => table.Schema;
+
+        public object?[] Values(RowRef row)
+        {
+            var columns = _columns[row.Chunk] ??= table.Chunks[row.Chunk].Columns.Select(c => new ColumnVector(c)).ToArray();
+            var values = new object?[columns.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = columns[i].Get(row.Row);
+            return values;
+        }
     }
 
     /// <summary>The key expressions of each side: <c>on Name</c> (both sides), <c>$left.a == $right.b</c>, joined by commas or <c>and</c>.</summary>

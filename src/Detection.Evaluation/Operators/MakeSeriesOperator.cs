@@ -6,6 +6,7 @@ using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
 using Detection.Tables;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
@@ -45,40 +46,47 @@ internal static class MakeSeriesOperator
             return (Plan: SummarizeOperator.Plan(inner, compiler, input.Schema, byNames), Default: fallback);
         }).ToList();
 
-        // Every row's axis value and group, so that a missing from/to can be taken from the data.
-        var rows = new List<(object?[] Key, object? Axis, object?[][] Args)>();
-        foreach (var chunk in input.Chunks)
-        {
-            var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
-            var axisVector = axis.Eval(chunk);
-            var argVectors = aggregates.Select(a => a.Plan.Args.Select(x => x.Eval(chunk)).ToArray()).ToArray();
-            for (var r = 0; r < chunk.RowCount; r++)
-                rows.Add((keyVectors.Select(v => v.Get(r)).ToArray(), axisVector.Get(r), argVectors.Select(a => a.Select(v => v.Get(r)).ToArray()).ToArray()));
-        }
-        var present = rows.Where(r => r.Axis is not null).Select(r => r.Axis!).ToList();
+        // A missing from/to is taken from the data: a first pass over the axis alone.
+        object? min = null, max = null;
+        if (fromNode is null || toNode is null)
+            foreach (var chunk in input.Chunks) AxisRange(axis.Eval(chunk), ref min, ref max);
         var start = fromNode is not null ? constants.Compile(fromNode).Eval(one).Get(0)
-            : present.Count == 0 ? null : ScalarFunctions.Bin(present.Min(ValueComparer.Instance), step);
+            : min is null ? null : ScalarFunctions.Bin(min, step);
         var end = toNode is not null ? constants.Compile(toNode).Eval(one).Get(0)
-            : present.Count == 0 ? null : Arithmetic.Apply(SyntaxKind.Plus, ScalarFunctions.Bin(present.Max(ValueComparer.Instance), step)!, step);
+            : max is null ? null : Arithmetic.Apply(SyntaxKind.Plus, ScalarFunctions.Bin(max, step)!, step);
         var bins = new List<object?>();
         for (var at = start; at is not null && end is not null && Kv.Order(at, end) < 0 && bins.Count < 1_000_000; at = Arithmetic.Apply(SyntaxKind.Plus, at, step))
             bins.Add(at);
 
-        var groups = new Dictionary<GroupKey, (object?[] Key, AggregateState[][] States)>();
-        var order = new List<GroupKey>();
-        foreach (var (key, value, args) in rows)
+        // Groups in order of first appearance (a row makes its group even when its axis value falls outside the range).
+        var groups = new Dictionary<GroupKey, int>();
+        var groupList = new List<(object?[] Key, AggregateState[]?[] States)>();
+        int GroupOf(object?[] key)
         {
             var groupKey = new GroupKey(key.Select(Kv.Key).ToArray());
-            if (!groups.TryGetValue(groupKey, out var group))
+            if (groups.TryGetValue(groupKey, out var g)) return g;
+            groups[groupKey] = g = groupList.Count;
+            groupList.Add((key, new AggregateState[bins.Count][]));
+            return g;
+        }
+        var buffers = aggregates.Select(a => new object?[a.Plan.Args.Count]).ToArray();
+        foreach (var chunk in input.Chunks)
+        {
+            var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
+            var bin = BinIndexes(axis.Eval(chunk), start, end, step, bins.Count);
+            var argVectors = aggregates.Select(a => a.Plan.Args.Select(x => x.Eval(chunk)).ToArray()).ToArray();
+            var rowGroups = RowGroups(keyVectors, chunk.RowCount, GroupOf);
+            for (var r = 0; r < chunk.RowCount; r++)
             {
-                group = groups[groupKey] = (key, new AggregateState[bins.Count][]);
-                order.Add(groupKey);
+                if (bin[r] < 0) continue;
+                var states = groupList[rowGroups[r]].States[bin[r]] ??= aggregates.Select(a => a.Plan.Create()).ToArray();
+                for (var a = 0; a < aggregates.Count; a++)
+                {
+                    var buffer = buffers[a];
+                    for (var i = 0; i < buffer.Length; i++) buffer[i] = argVectors[a][i].Get(r);
+                    states[a].Add(buffer);
+                }
             }
-            if (value is null || start is null || Kv.Order(value, start) < 0 || Kv.Order(value, end) >= 0) continue;
-            var index = BinIndex(value, start, step);
-            if (index < 0 || index >= bins.Count) continue;
-            var states = group.States[index] ??= aggregates.Select(a => a.Plan.Create()).ToArray();
-            for (var a = 0; a < aggregates.Count; a++) states[a].Add(args[a]);
         }
 
         var columns = keys.Select(k => new ColumnSymbol(k.Name, k.Expr.Type)).ToList();
@@ -88,9 +96,8 @@ internal static class MakeSeriesOperator
         columns.Add(new ColumnSymbol(Naming.Unique(Naming.ExpressionName(axisNode) ?? "Column1", taken), KqlType.Dynamic));
         var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, columns));
         var axisArray = Dyn.Array(bins);
-        foreach (var groupKey in order)
+        foreach (var (key, states) in groupList)
         {
-            var (key, states) = groups[groupKey];
             var row = new List<object?>(key);
             for (var a = 0; a < aggregates.Count; a++)
             {
@@ -109,6 +116,83 @@ internal static class MakeSeriesOperator
             builder.Add(row);
         }
         return builder.Build();
+    }
+
+    private static void AxisRange(Vector axis, ref object? min, ref object? max)
+    {
+        if (axis is ColumnVector { Column: PrimitiveColumn<DateTime> times })
+        {
+            long? low = null, high = null;
+            var values = times.Values;
+            for (var r = 0; r < axis.Length; r++)
+            {
+                if (times.IsNull(r)) continue;
+                var t = values[r].Ticks;
+                if (low is null || t < low) low = t;
+                if (high is null || t > high) high = t;
+            }
+            if (low is null) return;
+            Extend(new DateTime(low.Value, DateTimeKind.Utc), ref min, ref max);
+            Extend(new DateTime(high!.Value, DateTimeKind.Utc), ref min, ref max);
+            return;
+        }
+        for (var r = 0; r < axis.Length; r++)
+            if (axis.Get(r) is { } value) Extend(value, ref min, ref max);
+    }
+
+    private static void Extend(object value, ref object? min, ref object? max)
+    {
+        if (min is null || ValueComparer.Instance.Compare(value, min) < 0) min = value;
+        if (max is null || ValueComparer.Instance.Compare(value, max) > 0) max = value;
+    }
+
+    /// <summary>Each row's group: one string key through its dictionary codes (once per distinct value), else row by row.</summary>
+    private static int[] RowGroups(Vector[] keys, int rowCount, Func<object?[], int> groupOf)
+    {
+        var groups = new int[rowCount];
+        if (keys is [ColumnVector { Column: StringColumn key }])
+        {
+            var groupOfCode = new int[key.Dictionary.Count];
+            Array.Fill(groupOfCode, -1);
+            for (var r = 0; r < rowCount; r++)
+            {
+                var code = key.Codes[r];
+                var g = groupOfCode[code];
+                groups[r] = g >= 0 ? g : groupOfCode[code] = groupOf([key.Dictionary.GetString(code)]);
+            }
+            return groups;
+        }
+        for (var r = 0; r < rowCount; r++) groups[r] = groupOf(keys.Select(k => k.Get(r)).ToArray());
+        return groups;
+    }
+
+    /// <summary>Each row's bin, or -1 when its axis value is null or outside [start, end).</summary>
+    private static int[] BinIndexes(Vector axis, object? start, object? end, object step, int binCount)
+    {
+        var bins = new int[axis.Length];
+        if (start is null || end is null)
+        {
+            Array.Fill(bins, -1);
+            return bins;
+        }
+        if (axis is ColumnVector { Column: PrimitiveColumn<DateTime> times } && (start, end, step) is (DateTime s, DateTime e, TimeSpan t))
+        {
+            var values = times.Values;
+            for (var r = 0; r < bins.Length; r++)
+            {
+                if (times.IsNull(r)) { bins[r] = -1; continue; }
+                var v = values[r].Ticks;
+                bins[r] = v < s.Ticks || v >= e.Ticks ? -1 : (int)((v - s.Ticks) / t.Ticks) is var i && i < binCount ? i : -1;
+            }
+            return bins;
+        }
+        for (var r = 0; r < bins.Length; r++)
+        {
+            var value = axis.Get(r);
+            var index = value is null || Kv.Order(value, start) < 0 || Kv.Order(value, end) >= 0 ? -1 : BinIndex(value, start, step);
+            bins[r] = index >= 0 && index < binCount ? index : -1;
+        }
+        return bins;
     }
 
     private static int BinIndex(object value, object start, object step) => (value, start, step) switch

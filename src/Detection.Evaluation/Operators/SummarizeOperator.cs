@@ -44,8 +44,21 @@ internal static partial class SummarizeOperator
         var groupKeys = new List<object?[]>();
         var groupStates = new List<AggregateState[]>();
         var buffers = plans.Select(p => new object?[p.Args.Count]).ToArray();
+        // One string key: groups by the string itself (no key array to allocate and hash per lookup).
+        var byString = keys is [{ Expr.Type: KqlType.String }] ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         int GroupOf(object?[] values)
         {
+            if (byString is not null && values[0] is string text)
+            {
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byString, text, out var exists);
+                if (!exists)
+                {
+                    slot = groupKeys.Count;
+                    groupKeys.Add(values);
+                    groupStates.Add(plans.Select(p => p.Create()).ToArray());
+                }
+                return slot;
+            }
             var normalized = new object?[values.Length];
             for (var k = 0; k < values.Length; k++) normalized[k] = Kv.Key(values[k]);
             var key = new GroupKey(normalized);
@@ -56,30 +69,22 @@ internal static partial class SummarizeOperator
             return g;
         }
 
+        var sample = plans.Select(p => p.Create()).ToArray();
         foreach (var chunk in input.Chunks)
         {
             var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
             var argVectors = plans.Select(p => p.Args.Select(a => a.Eval(chunk)).ToArray()).ToArray();
             // One string key (the common case): the group of each distinct value of the chunk is found once.
-            var codes = keyVectors is [ColumnVector { Column: StringColumn s }] ? s.Codes : null;
-            var groupOfCode = codes is null ? null : new int[((StringColumn)((ColumnVector)keyVectors[0]).Column).Dictionary.Count];
-            if (groupOfCode is not null) Array.Fill(groupOfCode, -1);
+            if (keyVectors is [ColumnVector { Column: StringColumn key }])
+            {
+                AddByCodes(key, chunk.RowCount, argVectors, sample, groupStates, code => GroupOf([key.Dictionary.GetString(code)]));
+                continue;
+            }
             for (var row = 0; row < chunk.RowCount; row++)
             {
-                int g;
-                if (groupOfCode is not null)
-                {
-                    var code = codes![row];
-                    g = groupOfCode[code];
-                    if (g < 0) g = groupOfCode[code] = GroupOf([keyVectors[0].Get(row)]);
-                }
-                else
-                {
-                    var values = new object?[keyVectors.Length];
-                    for (var k = 0; k < values.Length; k++) values[k] = keyVectors[k].Get(row);
-                    g = GroupOf(values);
-                }
-                var states = groupStates[g];
+                var values = new object?[keyVectors.Length];
+                for (var k = 0; k < values.Length; k++) values[k] = keyVectors[k].Get(row);
+                var states = groupStates[GroupOf(values)];
                 for (var a = 0; a < plans.Count; a++)
                 {
                     var buffer = buffers[a];

@@ -17,8 +17,22 @@ internal static class WhereOperator
         {
             var values = predicate.Eval(chunk);
             rows.Clear();
-            for (var i = 0; i < chunk.RowCount; i++)
-                if (Values.Kv.IsTrue(values.Get(i))) rows.Add(i);
+            if (values.IsConstant)
+            {
+                if (Values.Kv.IsTrue(values.Get(0))) chunks.Add(chunk);
+                continue;
+            }
+            if (values is Values.BoolVector bools)
+            {
+                var bytes = bools.Values;
+                for (var i = 0; i < bytes.Length; i++)
+                    if (bytes[i] == Values.BoolVector.True) rows.Add(i);
+            }
+            else
+            {
+                for (var i = 0; i < chunk.RowCount; i++)
+                    if (Values.Kv.IsTrue(values.Get(i))) rows.Add(i);
+            }
             if (rows.Count == chunk.RowCount) chunks.Add(chunk);
             else if (rows.Count > 0) chunks.Add(ResultBuilder.Gather(chunk, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)));
         }

@@ -30,6 +30,7 @@ internal static class Vectors
                 DynamicColumn d => (d.Codes, d.Dictionary.Count),
                 _ => throw new InvalidOperationException(),
             };
+            if (type == KqlType.Bool && MapBools(codes, count, length, encoded, varying, values, f) is { } bools) return bools;
             var byCode = new object?[count];
             var done = new bool[count];
             for (var row = 0; row < length; row++)
@@ -51,6 +52,34 @@ internal static class Vectors
             result[row] = Kv.Fit(f(values), type);
         }
         return new ArrayVector(type, result);
+    }
+
+    /// <summary>A predicate over a dictionary-encoded column: computed once per distinct value, then one byte a row.</summary>
+    private static BoolVector? MapBools(CodeArray codes, int count, int length, ColumnVector encoded, int varying, object?[] values, Func<object?[], object?> f)
+    {
+        const byte NotYet = 255;
+        var byCode = new byte[count];
+        Array.Fill(byCode, NotYet);
+        var result = new byte[length];
+        for (var row = 0; row < length; row++)
+        {
+            var code = codes[row];
+            var b = byCode[code];
+            if (b == NotYet)
+            {
+                values[varying] = encoded.Get(row);
+                b = byCode[code] = Kv.Fit(f(values), KqlType.Bool) switch
+                {
+                    true => BoolVector.True,
+                    false => BoolVector.False,
+                    null => BoolVector.Null,
+                    _ => NotYet,
+                };
+                if (b == NotYet) return null;
+            }
+            result[row] = b;
+        }
+        return new BoolVector(result);
     }
 
     public static Vector Map(KqlType type, Vector a, Func<object?, object?> f) => Map(type, [a], a.Length, v => f(v[0]));

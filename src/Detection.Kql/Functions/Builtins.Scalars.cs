@@ -140,6 +140,15 @@ public static partial class Builtins
         pow(base: num, exponent: num) : real
         rand(range: num?) : real
         pi() : real
+        sin(value: num) : real
+        cos(value: num) : real
+        tan(value: num) : real
+        asin(value: num) : real
+        acos(value: num) : real
+        atan(value: num) : real
+        atan2(y: num, x: num) : real
+        radians(degrees: num) : real
+        degrees(radians: num) : real
         binary_and(a: num, b: num) : long
         binary_or(a: num, b: num) : long
         binary_xor(a: num, b: num) : long

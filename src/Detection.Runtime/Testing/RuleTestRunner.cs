@@ -129,7 +129,7 @@ public static class RuleTestRunner
         foreach (var wanted in expect.Entities)
         {
             if (!alerts.Any(a => a.Entities.Any(e => Matches(e, wanted))))
-                problems.Add($"no alert has the entity {string.Join(", ", wanted.Select(p => $"{p.Key}={p.Value}"))}");
+                problems.Add($"no alert has the entity {string.Join(", ", wanted.OrderBy(p => p.Key.Equals("type", StringComparison.OrdinalIgnoreCase) ? "" : p.Key, StringComparer.OrdinalIgnoreCase).Select(p => $"{p.Key}={p.Value}"))}");
         }
         foreach (var (name, values) in expect.CustomDetails)
         {

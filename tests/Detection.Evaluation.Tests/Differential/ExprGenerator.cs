@@ -2,7 +2,7 @@ namespace Detection.Evaluation.Tests.Differential;
 
 /// <summary>
 /// Random scalar expressions over a relation's exact columns, each written in KQL and in SQL with KQL's semantics:
-/// int op int → long, integer division truncating, <c>%</c> in [0, |d|), <c>bin</c> rounding down, null == x → false,
+/// integer arithmetic in 64 bits (int op int is widened with tolong first), integer division truncating, <c>%</c> in [0, |d|), <c>bin</c> rounding down, null == x → false,
 /// null != x → true, <c>in</c> as == joined by or. Integer arithmetic is only generated when its bound stays inside a
 /// long (SQLite turns an overflowing integer into a real); division only by non-zero literals (KQL gives ±∞ for a
 /// real divided by zero, SQLite null).
@@ -86,7 +86,10 @@ internal sealed class ExprGenerator(Random random, IReadOnlyList<Col> columns)
                 var op = "+-*"[random.Next(3)];
                 var bound = op == '*' ? a.Bound * b.Bound : a.Bound + b.Bound;
                 if (bound > MaxBound) return null;
-                return new($"({a.Kql} {op} {b.Kql})", $"(({a.Sql}) {op} ({b.Sql}))", Ty.Long, bound);
+                // int op int is an int (Kusto.Language, our binder and evaluator) and the int columns' range overflows
+                // it: widened first, as a rule writer would
+                var left = a.Type == Ty.Int && b.Type == Ty.Int ? $"tolong({a.Kql})" : a.Kql;
+                return new($"({left} {op} {b.Kql})", $"(({a.Sql}) {op} ({b.Sql}))", Ty.Long, bound);
             }
             case 3:
             {

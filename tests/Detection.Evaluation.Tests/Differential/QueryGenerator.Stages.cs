@@ -201,9 +201,7 @@ internal sealed partial class QueryGenerator
                 continue;
             }
             if (gen.Value(c.Type, 1) is not { } x) return null;
-            // Kusto.Language (and our binder) types int op int as int, the evaluator as long (numerical-operators.md):
-            // a leg typed differently by the binder would split the column into name_int and name_long
-            legKql.Add($"{c.Name} = {(c.Type == Ty.Long ? $"tolong({x.Kql})" : x.Kql)}");
+            legKql.Add($"{c.Name} = {x.Kql}");
             legSql.Add($"{x.Sql} AS {c.Ref().Sql}");
             cols.Add(c with { Exact = c.Exact && x.Exact, Bound = Math.Max(c.Bound, x.Bound) });
         }
