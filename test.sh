@@ -27,7 +27,7 @@ dotnet test Detection.sln --nologo -v minimal "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Each test assembly prints: "Passed!  - Failed: 0, Passed: 11, Skipped: 0, Total: 11, ..." (or "Failed!  - ...").
-read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+read -r passed failed skipped < <(grep -E '^(Passed|Failed|Skipped)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   failed=1 # the build or the runner failed before any test could report

@@ -28,7 +28,7 @@ public sealed partial class DetectionEngine
             var late = new Dictionary<string, List<Chunk>>(StringComparer.Ordinal);
             foreach (var window in tables)
             {
-                var chunks = window.ArrivedAfter(state.NrtSequence, _from, from).ToList();
+                var chunks = window.ArrivedAfter(state.NrtSequence, state.NrtFloor, from).ToList();
                 if (chunks.Count > 0) late[window.Schema.Name] = chunks;
             }
             var instants = end > from

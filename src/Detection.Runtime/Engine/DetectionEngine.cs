@@ -91,12 +91,14 @@ public sealed partial class DetectionEngine : IDisposable
         _scheduler = new HistoricalScheduler(new DateTimeOffset(_from));
         foreach (var rule in _rules)
         {
+            var state = _states[rule];
+            var resumeFrom = ResumeFrom(rule, state);
             if (rule.IsNrt)
             {
-                _states[rule].NrtThrough = _from;
+                state.NrtThrough = state.NrtFloor = resumeFrom;
                 continue;
             }
-            ScheduleRun(rule, RunGrid.FirstAfter(_from, rule.Frequency));
+            ScheduleRun(rule, RunGrid.FirstAfter(resumeFrom, rule.Frequency));
         }
     }
 
@@ -113,8 +115,12 @@ public sealed partial class DetectionEngine : IDisposable
     /// </summary>
     public void Ingest(IReadOnlyList<EventBatch> batches)
     {
-        if (_scheduler is null && batches.Select(b => MinTime(b.Rows)).OfType<DateTime>().DefaultIfEmpty().Min() is var first && first != default)
-            Start(RunGrid.Floor(first, TimeSpan.FromHours(1)));
+        if (_scheduler is null)
+        {
+            foreach (var min in batches.Select(b => MinTime(b.Rows)).OfType<DateTime>())
+                if (_earliestHeld is null || min < _earliestHeld) _earliestHeld = min;
+            StartIfHeld();
+        }
         // Late: earlier than a scheduled run that has already happened, so at least one window that should hold it ran without it.
         var lateBefore = _lastRun;
         foreach (var batch in batches)
@@ -132,7 +138,7 @@ public sealed partial class DetectionEngine : IDisposable
     /// </summary>
     public void AdvanceWatermark(DateTime time)
     {
-        if (_scheduler is null) return;
+        if (!StartIfHeld()) return;
         time = Utc(time);
         if (Watermark is null || time > Watermark) Watermark = time;
         Advance();
@@ -141,7 +147,7 @@ public sealed partial class DetectionEngine : IDisposable
     /// <summary>Ends the range: runs every scheduled run up to <paramref name="to"/> (default: the range end, else the watermark ceiled to the hour) and the pending NRT rows before it.</summary>
     public void Complete(DateTime? to = null)
     {
-        if (_scheduler is null) return;
+        if (!StartIfHeld()) return;
         var end = Utc(to ?? _to ?? RunGrid.CeilingAfter(Watermark ?? _from, TimeSpan.FromHours(1)));
         _to ??= end;
         if (Watermark is null || end + _options.AllowedLateness > Watermark) Watermark = end + _options.AllowedLateness;

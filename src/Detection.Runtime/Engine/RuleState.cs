@@ -8,6 +8,9 @@ internal sealed class RuleState
     /// <summary>NRT: rows with TimeGenerated before this instant have been run.</summary>
     public DateTime NrtThrough { get; set; }
 
+    /// <summary>NRT: rows before this instant never join a run as late rows (the range start, or a resume point: run before).</summary>
+    public DateTime NrtFloor { get; set; }
+
     /// <summary>NRT: segments up to this arrival sequence have been seen.</summary>
     public long NrtSequence { get; set; }
 }
