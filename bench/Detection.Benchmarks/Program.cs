@@ -4,6 +4,7 @@ using Detection.Benchmarks;
 // dotnet run -c Release --project bench/Detection.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Detection.Benchmarks -- memory         (bytes per retained row)
 // dotnet run -c Release --project bench/Detection.Benchmarks -- evaluator      (KQL vs SQLite on 1M sign-ins, medians)
+// dotnet run -c Release --project bench/Detection.Benchmarks -- time [file] [--runs N]   (reader vs raw scan, interleaved)
 if (args.Length > 0 && args[0] == "memory")
     return RetainedMemory.Run(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "evaluator")

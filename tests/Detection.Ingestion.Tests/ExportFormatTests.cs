@@ -136,4 +136,23 @@ public sealed class ExportFormatTests
         Assert.Equal("0", t.Cell(0, "ResultType"));
         Assert.Equal("x@contoso.com", t.Cell(0, "UserPrincipalName"));
     }
+
+    [Fact]
+    public void ATopLevelFallbackFillsItsColumnOnlyWhenThePropertiesFieldIsAbsentWhateverTheOrder()
+    {
+        using var dir = new Detection.Testing.TempDirectory();
+        File.WriteAllText(dir.File("body.json"), """
+            {"records":[
+            {"time":"2024-05-01T08:00:00Z","category":"SignInLogs","correlationId":"top-1","callerIpAddress":"192.0.2.1","properties":{"correlationId":"inner-1","ipAddress":"198.51.100.1"}},
+            {"time":"2024-05-01T08:00:01Z","category":"SignInLogs","properties":{"correlationId":"inner-2","ipAddress":"198.51.100.2"},"correlationId":"top-2","callerIpAddress":"192.0.2.2"},
+            {"time":"2024-05-01T08:00:02Z","category":"SignInLogs","correlationId":"top-3","callerIpAddress":"192.0.2.3","properties":{"userPrincipalName":"x@contoso.com"}},
+            {"time":"2024-05-01T08:00:03Z","category":"SignInLogs","correlationId":"top-4","properties":{"correlationId":null,"ipAddress":""}}
+            ]}
+            """);
+        var result = Load.Files(dir.Path);
+        Assert.Empty(result.Rejections);
+        var t = result.Tables["SigninLogs"];
+        Assert.Equal(["inner-1", "inner-2", "top-3", "top-4"], Enumerable.Range(0, 4).Select(r => t.Cell(r, "CorrelationId")));
+        Assert.Equal(["198.51.100.1", "198.51.100.2", "192.0.2.3", ""], Enumerable.Range(0, 4).Select(r => t.Cell(r, "IPAddress")));
+    }
 }

@@ -80,6 +80,35 @@ public class TableBuilderTests
     }
 
     [Fact]
+    public void Columns_set_in_a_few_rows_only_are_null_in_the_others_across_chunks()
+    {
+        var builder = new TableBuilder(Schema, chunkRows: 3);
+        for (var i = 0; i < 8; i++)
+        {
+            builder.SetInt(8, i);
+            if (i is 1 or 5)
+            {
+                builder.SetString(1, $"user{i}");
+                builder.SetLong(2, i);
+                builder.SetDynamicJson(4, "[1]"u8);
+            }
+            builder.CommitRow();
+        }
+
+        var table = builder.Build();
+
+        Assert.Equal([3, 3, 2], table.Chunks.Select(c => c.RowCount));
+        for (var row = 0; row < 8; row++)
+        {
+            var isSet = row is 1 or 5;
+            Assert.Equal(row, table.GetValue(row, 8));
+            Assert.Equal(isSet ? $"user{row}" : "", table.GetValue(row, 1));
+            Assert.Equal(isSet ? (long)row : null, table.GetValue(row, 2));
+            Assert.Equal(isSet, table.GetValue(row, 4) is not null);
+        }
+    }
+
+    [Fact]
     public void Rows_are_sealed_into_chunks_of_the_configured_size_with_per_chunk_dictionaries()
     {
         var builder = new TableBuilder(Schema, chunkRows: 100);

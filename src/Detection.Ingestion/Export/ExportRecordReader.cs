@@ -46,6 +46,16 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
     /// </summary>
     public RecordStatus Read(ReadOnlySpan<byte> input, bool isFinal, long line, long index, out int consumed, out JsonException? malformed)
     {
+        // A reader over a final block skips the per-token rollback bookkeeping of partial input, and nearly every record
+        // ends inside the buffer: read it as final first. A record cut by the buffer's end then fails (nothing is kept)
+        // and is read again as partial input, which happens about once per buffer refill.
+        if (!isFinal && ReadOnce(input, isFinal: true, line, index, out consumed, out malformed) == RecordStatus.Done)
+            return RecordStatus.Done;
+        return ReadOnce(input, isFinal, line, index, out consumed, out malformed);
+    }
+
+    private RecordStatus ReadOnce(ReadOnlySpan<byte> input, bool isFinal, long line, long index, out int consumed, out JsonException? malformed)
+    {
         consumed = 0;
         malformed = null;
         TableSink? staged = null;

@@ -23,6 +23,7 @@ internal sealed class TableSink
     };
 
     private readonly byte[] _priority;
+    private readonly KqlType[] _types;
     private readonly byte[] _nameUtf8;
     private readonly int _typeColumn;
     private readonly int _timeColumn;
@@ -34,6 +35,7 @@ internal sealed class TableSink
         Schema = schema;
         Builder = new TableBuilder(schema);
         _priority = new byte[schema.Columns.Length];
+        _types = [.. schema.Columns.Select(c => c.Type)];
         _nameUtf8 = System.Text.Encoding.UTF8.GetBytes(schema.Name);
         _typeColumn = schema.IndexOf("Type") is var t && t >= 0 && schema.Columns[t].Type == KqlType.String ? t : -1;
         _timeColumn = schema.IndexOf("TimeGenerated") is var g && g >= 0 && schema.Columns[g].Type == KqlType.DateTime ? g : -1;
@@ -53,7 +55,7 @@ internal sealed class TableSink
 
     public long Rows => Builder.RowCount;
 
-    public KqlType TypeOf(int column) => Schema.Columns[column].Type;
+    public KqlType TypeOf(int column) => _types[column];
 
     /// <summary>True when a value of <paramref name="priority"/> may be staged in <paramref name="column"/>; claims it.</summary>
     public bool Claim(int column, byte priority)
@@ -64,6 +66,7 @@ internal sealed class TableSink
     }
 
     public bool IsSet(int column) => _priority[column] != 0;
+
 
     public void StageDateTime(int column, DateTime value)
     {

@@ -31,17 +31,29 @@ internal sealed class TableWindow(TableSymbol schema, int timeColumn)
         Bytes += segment.Bytes;
     }
 
-    /// <summary>Rows with TimeGenerated in [from, to), in time order.</summary>
+    /// <summary>
+    /// Rows with TimeGenerated in [from, to), in one canonical order: by time, rows of equal time by their values. Segments
+    /// that do not overlap are shared as they are; overlapping ones (batches of several partitions or files interleaved)
+    /// are merged, so that a window's row order — and with it make_set/make_list order and row-keyed alert ids — does
+    /// not depend on how the rows arrived.
+    /// </summary>
     public Table Window(DateTime from, DateTime to)
     {
         var chunks = new List<Chunk>();
+        var overlap = false;
+        var latest = DateTime.MinValue;
         foreach (var segment in _segments)
         {
             if (segment.Min >= to) break;
             if (segment.Max < from) continue;
-            if (segment.Slice(from, to) is { } chunk) chunks.Add(chunk);
+            if (segment.Slice(from, to) is not { } chunk) continue;
+            var times = (Tables.Columns.PrimitiveColumn<DateTime>)chunk.Columns[TimeColumn];
+            if (chunks.Count > 0 && times.Get(0) <= latest) overlap = true;
+            var last = times.Get(chunk.RowCount - 1);
+            if (last > latest) latest = last;
+            chunks.Add(chunk);
         }
-        return new Table(Schema, chunks);
+        return new Table(Schema, overlap ? [WindowOrder.Merge(Schema, TimeColumn, chunks)] : chunks);
     }
 
     /// <summary>Rows that arrived after <paramref name="sequence"/> with TimeGenerated in [from, before) (late rows for NRT).</summary>

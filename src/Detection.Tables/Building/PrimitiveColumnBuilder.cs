@@ -20,8 +20,9 @@ internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : Co
         _staged = true;
     }
 
-    public override void Commit()
+    public override void Commit(int row)
     {
+        PadTo(row);
         if (_count == _values.Length)
         {
             Array.Resize(ref _values, _values.Length * 2);
@@ -43,8 +44,9 @@ internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : Co
 
     public override void Discard() => _staged = false;
 
-    public override Column Seal()
+    public override Column Seal(int rows)
     {
+        PadTo(rows);
         Column column;
         if (_nullCount == _count)
         {
@@ -66,5 +68,20 @@ internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : Co
         _nullCount = 0;
         _staged = false;
         return column;
+    }
+
+    /// <summary>Null rows up to (not including) row <paramref name="length"/>.</summary>
+    private void PadTo(int length)
+    {
+        if (length <= _count) return;
+        if (length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(length, _values.Length * 2));
+            _nulls.Length = _values.Length;
+        }
+        _values.AsSpan(_count, length - _count).Clear();
+        for (var i = _count; i < length; i++) _nulls[i] = true;
+        _nullCount += length - _count;
+        _count = length;
     }
 }

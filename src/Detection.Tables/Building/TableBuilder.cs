@@ -16,6 +16,9 @@ public sealed class TableBuilder
     public const int DefaultChunkRows = 16_384;
 
     private readonly ColumnBuilder[] _columns;
+    private readonly int[] _touched;      // the columns staged in the current row, in staging order
+    private readonly bool[] _isTouched;
+    private int _touchedCount;
     private readonly List<Chunk> _chunks = [];
     private byte[] _scratch = new byte[256];
     private int _rowsInChunk;
@@ -27,6 +30,8 @@ public sealed class TableBuilder
         ChunkRows = chunkRows;
         var capacity = Math.Min(chunkRows, 1024);
         _columns = schema.Columns.Select(c => Create(c.Type, capacity)).ToArray();
+        _touched = new int[_columns.Length];
+        _isTouched = new bool[_columns.Length];
     }
 
     public TableSymbol Schema { get; }
@@ -87,7 +92,13 @@ public sealed class TableBuilder
     /// <summary>Appends the staged row.</summary>
     public void CommitRow()
     {
-        foreach (var column in _columns) column.Commit();
+        for (var i = 0; i < _touchedCount; i++)
+        {
+            var column = _touched[i];
+            _columns[column].Commit(_rowsInChunk);
+            _isTouched[column] = false;
+        }
+        _touchedCount = 0;
         RowCount++;
         if (++_rowsInChunk == ChunkRows) SealChunk();
     }
@@ -95,7 +106,13 @@ public sealed class TableBuilder
     /// <summary>Drops whatever was staged for the current row.</summary>
     public void DiscardRow()
     {
-        foreach (var column in _columns) column.Discard();
+        for (var i = 0; i < _touchedCount; i++)
+        {
+            var column = _touched[i];
+            _columns[column].Discard();
+            _isTouched[column] = false;
+        }
+        _touchedCount = 0;
     }
 
     /// <summary>The table of every committed row. The builder can go on; later rows go to later tables.</summary>
@@ -109,19 +126,34 @@ public sealed class TableBuilder
 
     private void SealChunk()
     {
-        _chunks.Add(new Chunk(_rowsInChunk, _columns.Select(c => c.Seal())));
+        _chunks.Add(new Chunk(_rowsInChunk, _columns.Select(c => c.Seal(_rowsInChunk))));
         _rowsInChunk = 0;
     }
 
     private PrimitiveColumnBuilder<T> Primitive<T>(int column)
-        where T : unmanaged =>
-        _columns[column] as PrimitiveColumnBuilder<T>
-        ?? throw new InvalidOperationException($"{Schema.Name}.{Schema.Columns[column].Name} is {Schema.Columns[column].Type.Name()}, not {typeof(T).Name}");
+        where T : unmanaged
+    {
+        var builder = _columns[column] as PrimitiveColumnBuilder<T>
+            ?? throw new InvalidOperationException($"{Schema.Name}.{Schema.Columns[column].Name} is {Schema.Columns[column].Type.Name()}, not {typeof(T).Name}");
+        Touch(column);
+        return builder;
+    }
 
-    private EncodedColumnBuilder Encoded(int column, KqlType type) =>
-        _columns[column] is EncodedColumnBuilder b && b.Type == type
+    private EncodedColumnBuilder Encoded(int column, KqlType type)
+    {
+        var builder = _columns[column] is EncodedColumnBuilder b && b.Type == type
             ? b
             : throw new InvalidOperationException($"{Schema.Name}.{Schema.Columns[column].Name} is {Schema.Columns[column].Type.Name()}, not {type.Name()}");
+        Touch(column);
+        return builder;
+    }
+
+    private void Touch(int column)
+    {
+        if (_isTouched[column]) return;
+        _isTouched[column] = true;
+        _touched[_touchedCount++] = column;
+    }
 
     private static ColumnBuilder Create(KqlType type, int capacity) => type switch
     {

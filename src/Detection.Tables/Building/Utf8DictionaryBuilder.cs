@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Detection.Tables.Columns;
 
 namespace Detection.Tables.Building;
@@ -13,16 +14,21 @@ internal sealed class Utf8DictionaryBuilder
 {
     private const int ProbationValues = 1024;
     private const double UniqueShare = 0.9;
+    private const int InitialSlots = 64;
+
+    // Per process, as HashCode does, so that crafted log values cannot be made to collide.
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
     private byte[] _bytes = new byte[1024];
     private int _length;
-    private List<int> _offsets = [0, 0];
-    private int[] _slots = new int[64]; // code + 1, 0 = free
-    private int[] _hashes = new int[64];
+    private int[] _offsets = new int[64]; // value i is _bytes[_offsets[i].._offsets[i + 1]]; value 0 is the empty one
+    private int _count = 1;
+    // One slot per entry, hash in the high half and code + 1 in the low half (0 = free): a probe touches one cache line.
+    private long[] _slots = new long[InitialSlots];
     private int _interned;
     private bool _appendOnly;
 
-    public int Count => _offsets.Count - 1;
+    public int Count => _count;
 
     public int Intern(ReadOnlySpan<byte> value)
     {
@@ -32,40 +38,41 @@ internal sealed class Utf8DictionaryBuilder
         {
             _appendOnly = true;
             _slots = [];
-            _hashes = [];
             return Add(value);
         }
         var hash = Hash(value);
-        var mask = _slots.Length - 1;
+        var slots = _slots;
+        var mask = slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            var slot = _slots[i];
+            var slot = slots[i];
             if (slot == 0)
             {
                 var code = Add(value);
-                _slots[i] = code + 1;
-                _hashes[i] = hash;
-                if (Count * 2 > _slots.Length) Grow();
+                slots[i] = ((long)hash << 32) | (uint)(code + 1);
+                if (Count * 2 > slots.Length) Grow();
                 return code;
             }
-            if (_hashes[i] == hash && Value(slot - 1).SequenceEqual(value)) return slot - 1;
+            if ((int)(slot >> 32) == hash)
+            {
+                var candidate = (int)slot - 1;
+                var start = _offsets[candidate];
+                if (_bytes.AsSpan(start, _offsets[candidate + 1] - start).SequenceEqual(value)) return candidate;
+            }
         }
     }
 
     /// <summary>The dictionary of the values interned so far; the builder's buffers are not shared with it.</summary>
-    public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.ToArray());
+    public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.AsSpan(0, _count + 1).ToArray());
 
     public void Clear()
     {
         _length = 0;
-        _offsets = [0, 0];
-        _slots = new int[64];
-        _hashes = new int[64];
+        _count = 1;
+        _slots = new long[InitialSlots];
         _interned = 0;
         _appendOnly = false;
     }
-
-    private ReadOnlySpan<byte> Value(int code) => _bytes.AsSpan(_offsets[code], _offsets[code + 1] - _offsets[code]);
 
     private int Add(ReadOnlySpan<byte> value)
     {
@@ -73,31 +80,41 @@ internal sealed class Utf8DictionaryBuilder
             Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + value.Length));
         value.CopyTo(_bytes.AsSpan(_length));
         _length += value.Length;
-        _offsets.Add(_length);
-        return _offsets.Count - 2;
+        if (_count + 1 == _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
+        _offsets[++_count] = _length;
+        return _count - 1;
     }
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
-        var hashes = new int[slots.Length];
+        var slots = new long[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var j = 0; j < _slots.Length; j++)
+        foreach (var slot in _slots)
         {
-            if (_slots[j] == 0) continue;
-            var i = _hashes[j] & mask;
+            if (slot == 0) continue;
+            var i = (int)(slot >> 32) & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = _slots[j];
-            hashes[i] = _hashes[j];
+            slots[i] = slot;
         }
         _slots = slots;
-        _hashes = hashes;
     }
 
+    /// <summary>A multiplicative hash over 8 bytes at a time, finished with a full mix so that the low bits index well.</summary>
     private static int Hash(ReadOnlySpan<byte> value)
     {
-        var hash = new HashCode();
-        hash.AddBytes(value);
-        return hash.ToHashCode() & int.MaxValue;
+        var hash = Seed ^ ((ulong)value.Length * 0x9E3779B97F4A7C15UL);
+        var i = 0;
+        for (; i + 8 <= value.Length; i += 8)
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0xBF58476D1CE4E5B9UL;
+        if (i < value.Length)
+        {
+            ulong tail = 0;
+            for (var j = value.Length - 1; j >= i; j--) tail = (tail << 8) | value[j];
+            hash = (hash ^ tail) * 0xBF58476D1CE4E5B9UL;
+        }
+        hash ^= hash >> 31;
+        hash *= 0x94D049BB133111EBUL;
+        hash ^= hash >> 29;
+        return (int)hash & int.MaxValue;
     }
 }

@@ -41,23 +41,42 @@ public static class ChunkConcat
 
     private static Column Encoded(List<Column> parts, int rows, Func<int, Utf8Dictionary, CodeArray, Column> make)
     {
-        var builder = new Utf8DictionaryBuilder();
+        var sources = parts.Select(part => part switch
+        {
+            StringColumn s => (s.Dictionary, s.Codes),
+            DynamicColumn d => (d.Dictionary, d.Codes),
+            _ => throw new ArgumentException($"a {part.Type} column cannot join a string or dynamic one"),
+        }).ToList();
         var codes = new int[rows];
         var at = 0;
-        foreach (var part in parts)
+        // Parts cut from one column (replay slices, filtered rows) share its dictionary: then only codes are copied.
+        if (sources.All(s => ReferenceEquals(s.Dictionary, sources[0].Dictionary)))
         {
-            var (dictionary, source) = part switch
-            {
-                StringColumn s => (s.Dictionary, s.Codes),
-                DynamicColumn d => (d.Dictionary, d.Codes),
-                _ => throw new ArgumentException($"a {part.Type} column cannot join a string or dynamic one"),
-            };
-            var map = new int[dictionary.Count];
-            for (var code = 1; code < map.Length; code++) map[code] = builder.Intern(dictionary.GetUtf8(code));
-            for (var row = 0; row < part.Length; row++) codes[at++] = map[source[row]];
+            foreach (var (_, source) in sources)
+                for (var row = 0; row < source.Length; row++) codes[at++] = source[row];
+            return make(rows, sources[0].Dictionary, CodeArray.From(codes, sources[0].Dictionary.Count));
         }
-        var merged = builder.Build();
-        return make(rows, merged, CodeArray.From(codes, merged.Count));
+        // Otherwise each entry a part uses is interned once per source dictionary (unused entries are not copied).
+        var builder = new Utf8DictionaryBuilder();
+        var maps = new Dictionary<Utf8Dictionary, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var (dictionary, source) in sources)
+        {
+            if (!maps.TryGetValue(dictionary, out var map))
+            {
+                maps[dictionary] = map = new int[dictionary.Count];
+                Array.Fill(map, -1);
+                if (map.Length > 0) map[0] = 0;
+            }
+            for (var row = 0; row < source.Length; row++)
+            {
+                var code = source[row];
+                var merged = map[code];
+                if (merged < 0) merged = map[code] = builder.Intern(dictionary.GetUtf8(code));
+                codes[at++] = merged;
+            }
+        }
+        var built = builder.Build();
+        return make(rows, built, CodeArray.From(codes, built.Count));
     }
 
     private static Column Primitive<T>(List<Column> parts, int rows)

@@ -78,8 +78,9 @@ public static class ColumnFactory
     }
 
     /// <summary>
-    /// The rows <paramref name="rows"/> of <paramref name="column"/>, in that order (repeats allowed). String and dynamic
-    /// columns keep their dictionary and only gather codes.
+    /// The rows <paramref name="rows"/> of <paramref name="column"/>, in that order (repeats allowed); a negative row
+    /// gives a null value (the empty string in a string column). String and dynamic columns keep their dictionary and
+    /// only gather codes.
     /// </summary>
     public static Column Gather(Column column, ReadOnlySpan<int> rows)
     {
@@ -99,7 +100,7 @@ public static class ColumnFactory
             case PrimitiveColumn<Guid> p: return GatherPrimitive(p, rows);
             default:
                 var values = new object?[rows.Length];
-                for (var i = 0; i < rows.Length; i++) values[i] = column.GetValue(rows[i]);
+                for (var i = 0; i < rows.Length; i++) values[i] = rows[i] < 0 ? null : column.GetValue(rows[i]);
                 return FromValues(column.Type, values);
         }
     }
@@ -113,7 +114,7 @@ public static class ColumnFactory
         var source = column.Values;
         for (var i = 0; i < rows.Length; i++)
         {
-            if (column.IsNull(rows[i])) (nulls ??= new bool[rows.Length])[i] = true;
+            if (rows[i] < 0 || column.IsNull(rows[i])) (nulls ??= new bool[rows.Length])[i] = true;
             else values[i] = source[rows[i]];
         }
         return Primitive(column.Type, values, nulls);
@@ -122,7 +123,7 @@ public static class ColumnFactory
     private static CodeArray GatherCodes(CodeArray codes, int count, ReadOnlySpan<int> rows)
     {
         var gathered = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++) gathered[i] = codes[rows[i]];
+        for (var i = 0; i < rows.Length; i++) gathered[i] = rows[i] < 0 ? 0 : codes[rows[i]];
         return CodeArray.From(gathered, count);
     }
 

@@ -8,7 +8,7 @@ namespace Detection.Service.Tests.Live;
 /// <summary>Bodies produced to a topic end, through <c>detect run</c>, as the same incidents as a replay of the same files.</summary>
 public sealed class KafkaEqualsReplayTests(ITestOutputHelper output)
 {
-    [Fact(Skip = "known gap: live windows are not in replay's row order when partitions interleave (make_set order changes AlertPerResult content ids, e.g. PasswordSpray's FailedAccounts); needs a time-ordered merge of overlapping segments in TableWindow.Window")]
+    [Fact]
     public void A_generated_day_through_the_mock_cluster_gives_the_incidents_and_alerts_of_its_replay()
     {
         using var data = new GeneratedBodies();

@@ -30,11 +30,11 @@ internal static class Detect
         return process.ExitCode;
     }
 
-    /// <summary>The arguments of a Kafka run that ends after 3 s without messages.</summary>
+    /// <summary>The arguments of a Kafka run that ends after 10 s without messages (joining a group on a loaded machine can take seconds).</summary>
     public static List<string> RunArgs(string servers, string topic, string group, string rules, string store) =>
     [
         "run", "--source", $"kafka://{servers}/{topic}?group={group}", "--rules", rules, "--store", store,
-        "--stop-after-idle", "3s",
+        "--stop-after-idle", "10s",
         // The mock cluster keeps a dead member until its session times out: the shortest session it accepts.
         "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "heartbeat.interval.ms=500",
     ];
