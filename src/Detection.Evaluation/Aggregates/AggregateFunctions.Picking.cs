@@ -42,6 +42,16 @@ internal static partial class AggregateFunctions
             if (_best is null || ValueComparer.Instance.Compare(args[0], _best[0]) * sign > 0) _best = (object?[])args.Clone();
         }
 
+        /// <summary>The same as <see cref="Add(object?[])"/> on the row's values, boxing the other columns only when the row wins.</summary>
+        public void Add(Vector[] args, int row)
+        {
+            var x = args[0].Get(row);
+            if (x is null || (_best is not null && ValueComparer.Instance.Compare(x, _best[0]) * sign <= 0)) return;
+            _best = new object?[args.Length];
+            _best[0] = x;
+            for (var i = 1; i < args.Length; i++) _best[i] = args[i].Get(row);
+        }
+
         public override void Results(List<object?> into)
         {
             for (var i = 0; i < columns; i++) into.Add(_best?[i]);

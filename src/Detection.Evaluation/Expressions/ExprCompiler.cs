@@ -44,6 +44,8 @@ internal sealed partial class ExprCompiler(QueryRunner runner, Scope scope, Tabl
             case SyntaxKind.NamedExpression: return Compile(node.NodeAt(1)!);
             case SyntaxKind.MissingExpression or SyntaxKind.SkippedTokens:
                 throw new EvaluationException("the query has a syntax error here", node.Span);
+            case SyntaxKind.ExternalDataExpression:
+                throw EvaluationException.NotSupported("externaldata (the evaluator reads no URLs: no network access)", node);
             default:
                 throw EvaluationException.NotSupported($"expression '{Short(node)}' ({node.Kind})", node);
         }

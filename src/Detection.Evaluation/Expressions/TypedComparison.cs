@@ -14,6 +14,7 @@ internal static class TypedComparison
 {
     public static Expr? TryCompile(SyntaxKind op, Expr left, Expr right)
     {
+        if (SameDictionary(op, left, right) is { } codes) return codes;
         if (left is not ColumnExpr column || right is not ConstantExpr { Value: { } constant } || constant is double.NaN) return null;
         if (op is not (SyntaxKind.EqualEqual or SyntaxKind.BangEqual or SyntaxKind.Less or SyntaxKind.LessEqual or SyntaxKind.Greater or SyntaxKind.GreaterEqual))
             return null;
@@ -61,5 +62,37 @@ internal static class TypedComparison
             result[i] = test ? BoolVector.True : BoolVector.False;
         }
         return result;
+    }
+
+    /// <summary>
+    /// <c>a == b</c> / <c>a != b</c> between two string columns that share one dictionary (a column and its prev() or
+    /// next(), columns gathered from one source): rows compare by code. A dictionary may hold one text under several
+    /// codes (builders stop deduplicating mostly-unique columns), so each code used is first mapped to the first code
+    /// of its text. Otherwise the one-value form.
+    /// </summary>
+    private static Expr? SameDictionary(SyntaxKind op, Expr left, Expr right)
+    {
+        if (op is not (SyntaxKind.EqualEqual or SyntaxKind.BangEqual) || left is not ColumnExpr || right is not ColumnExpr
+            || left.Type != KqlType.String || right.Type != KqlType.String)
+            return null;
+        var equal = op == SyntaxKind.EqualEqual;
+        return new VectorExpr(KqlType.Bool, [left, right], (v, n) =>
+        {
+            if (v is not [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }] || !ReferenceEquals(a.Dictionary, b.Dictionary))
+                return Vectors.Map(KqlType.Bool, v[0], v[1], (x, y) => equal ? Kv.Equal(x, y) : Kv.NotEqual(x, y));
+            var canonical = new int[a.Dictionary.Count];
+            Array.Fill(canonical, -1);
+            var firstCode = new Dictionary<string, int>(StringComparer.Ordinal);
+            int Canonical(int code)
+            {
+                if (canonical[code] >= 0) return canonical[code];
+                ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(firstCode, a.Dictionary.GetString(code), out var seen);
+                if (!seen) first = code;
+                return canonical[code] = first;
+            }
+            var result = new byte[n];
+            for (var i = 0; i < n; i++) result[i] = (Canonical(a.Codes[i]) == Canonical(b.Codes[i])) == equal ? BoolVector.True : BoolVector.False;
+            return new BoolVector(result);
+        });
     }
 }

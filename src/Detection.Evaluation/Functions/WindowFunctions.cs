@@ -2,6 +2,7 @@ using Detection.Evaluation.Expressions;
 using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Functions;
 
@@ -87,6 +88,17 @@ internal static class WindowFunctions
     private static Expr Shift(IReadOnlyList<Expr> args, int direction) => new VectorExpr(args[0].Type, args, (v, n) =>
     {
         var offset = v.Length > 1 ? (int)(Kv.ToLong(v[1].Get(0)) ?? 1) : 1;
+        if (v[0] is ColumnVector stored && stored.Type == args[0].Type && (v.Length < 3 || v[2] is { IsConstant: true } d && d.Get(0) is null))
+        {
+            // A stored column shifts by gathering its rows (codes for strings and dynamics), without boxing.
+            var rows = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                var at = i + (long)direction * offset;
+                rows[i] = at >= 0 && at < n ? (int)at : -1;
+            }
+            return new ColumnVector(ColumnFactory.Gather(stored.Column, rows));
+        }
         var result = new object?[n];
         for (var i = 0; i < n; i++)
         {

@@ -18,14 +18,14 @@ internal static class JoinOperator
 {
     public static Table Run(SyntaxNode op, Table leftTable, QueryRunner runner, Scope scope)
     {
-        var left = new RowReader(leftTable);
+        var left = leftTable.Schema;
         var isLookup = op.Kind == SyntaxKind.LookupOperator;
         var kind = Naming.Parameter(op, "kind") ?? (isLookup ? "leftouter" : "innerunique");
         var rightNode = op.Nodes().First(n => n.Kind is not (SyntaxKind.QueryParameter or SyntaxKind.OnClause));
         var rightTable = runner.Tabular(rightNode, scope);
-        var right = new RowReader(rightTable);
+        var right = rightTable.Schema;
         var on = op.Node(SyntaxKind.OnClause) ?? throw new EvaluationException("join needs an on clause", op.Span);
-        var (leftKeys, rightKeys, rightKeyNames) = Keys(on, runner, scope, left.Schema, right.Schema);
+        var (leftKeys, rightKeys, rightKeyNames) = Keys(on, runner, scope, left, right);
 
         var leftRows = Rows(leftTable, leftKeys);
         var rightRows = Rows(rightTable, rightKeys);
@@ -44,22 +44,25 @@ internal static class JoinOperator
             }
         List<int> Matches(GroupKey? key) => key is { } k && index.TryGetValue(k, out var list) ? list : [];
 
+        var leftOne = Flat(leftTable);
+        var rightOne = Flat(rightTable);
+        int L(RowRef r) => leftOne.Offsets[r.Chunk] + r.Row;
+        int R(int i) => rightOne.Offsets[rightRows[i].Chunk] + rightRows[i].Row;
+        var allLeft = Enumerable.Range(0, left.Columns.Length).ToList();
         switch (kind)
         {
             case "leftsemi" or "leftanti" or "anti" or "leftantisemi":
             {
                 var semi = kind == "leftsemi";
-                var builder = new ResultBuilder(left.Schema);
-                foreach (var row in leftRows.Where(r => (Matches(r.Key).Count > 0) == semi)) builder.Add(left.Values(row));
-                return builder.Build();
+                var rows = leftRows.Where(r => (Matches(r.Key).Count > 0) == semi).Select(L).ToList();
+                return Gathered(left, [(leftOne, rows, allLeft)]);
             }
             case "rightsemi" or "rightanti" or "rightantisemi":
             {
                 var semi = kind == "rightsemi";
                 var leftKeysSeen = leftRows.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToHashSet();
-                var builder = new ResultBuilder(right.Schema);
-                foreach (var row in rightRows.Where(r => (r.Key is { } k && leftKeysSeen.Contains(k)) == semi)) builder.Add(right.Values(row));
-                return builder.Build();
+                var rows = Enumerable.Range(0, rightRows.Count).Where(i => (rightRows[i].Key is { } k && leftKeysSeen.Contains(k)) == semi).Select(R).ToList();
+                return Gathered(right, [(rightOne, rows, Enumerable.Range(0, right.Columns.Length).ToList())]);
             }
             case "inner" or "leftouter" or "rightouter" or "fullouter":
                 break;
@@ -67,37 +70,97 @@ internal static class JoinOperator
                 throw EvaluationException.NotSupported($"join kind={kind}", op);
         }
 
-        var keptRight = Enumerable.Range(0, right.Schema.Columns.Length)
-            .Where(i => !isLookup || !rightKeyNames.Contains(right.Schema.Columns[i].Name)).ToList();
-        var taken = left.Schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var columns = left.Schema.Columns.ToList();
+        var keptRight = Enumerable.Range(0, right.Columns.Length)
+            .Where(i => !isLookup || !rightKeyNames.Contains(right.Columns[i].Name)).ToList();
+        var taken = left.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var columns = left.Columns.ToList();
         foreach (var i in keptRight)
         {
-            var name = Naming.Unique(right.Schema.Columns[i].Name, taken);
+            var name = Naming.Unique(right.Columns[i].Name, taken);
             taken.Add(name);
-            columns.Add(new ColumnSymbol(name, right.Schema.Columns[i].Type));
+            columns.Add(new ColumnSymbol(name, right.Columns[i].Type));
         }
-        var output = new ResultBuilder(new TableSymbol(left.Schema.Name, columns));
+        // Pairs of rows (-1: no row on that side, its columns null), gathered column by column at the end.
+        var leftOut = new List<int>();
+        var rightOut = new List<int>();
         var rightMatched = new bool[rightRows.Count];
-        var emptyRight = new object?[right.Schema.Columns.Length];
-        var emptyLeft = new object?[left.Schema.Columns.Length];
-        void Emit(object?[] l, object?[] r) => output.Add([.. l, .. keptRight.Select(i => r[i])]);
         foreach (var row in leftRows)
         {
             var matches = Matches(row.Key);
             if (matches.Count == 0 && kind is not ("leftouter" or "fullouter")) continue;
-            var leftValues = left.Values(row);
             foreach (var m in matches)
             {
                 rightMatched[m] = true;
-                Emit(leftValues, right.Values(rightRows[m]));
+                leftOut.Add(L(row));
+                rightOut.Add(R(m));
             }
-            if (matches.Count == 0) Emit(leftValues, emptyRight);
+            if (matches.Count != 0) continue;
+            leftOut.Add(L(row));
+            rightOut.Add(-1);
         }
         if (kind is "rightouter" or "fullouter")
             for (var i = 0; i < rightRows.Count; i++)
-                if (!rightMatched[i]) Emit(emptyLeft, right.Values(rightRows[i]));
-        return output.Build();
+                if (!rightMatched[i])
+                {
+                    leftOut.Add(-1);
+                    rightOut.Add(R(i));
+                }
+        return Gathered(new TableSymbol(left.Name, columns), [(leftOne, leftOut, allLeft), (rightOne, rightOut, keptRight)]);
+    }
+
+    /// <summary>A table's chunks and the first row of each of them in the table's row numbering.</summary>
+    private static (Table Table, int[] Offsets) Flat(Table table)
+    {
+        var offsets = new int[table.Chunks.Length];
+        for (int c = 0, at = 0; c < offsets.Length; at += table.Chunks[c].RowCount, c++) offsets[c] = at;
+        return (table, offsets);
+    }
+
+    /// <summary>
+    /// The rows a side emits, as one chunk: only those rows are gathered (per source chunk, dictionaries kept) and joined,
+    /// so a wide side of which few rows match costs little; <paramref name="rows"/> is renumbered into that chunk.
+    /// </summary>
+    private static Chunk Compact(Table table, int[] offsets, List<int> rows)
+    {
+        var total = offsets.Length == 0 ? 0 : offsets[^1] + table.Chunks[^1].RowCount;
+        var renumber = new int[total];
+        Array.Fill(renumber, -1);
+        foreach (var row in rows) if (row >= 0) renumber[row] = 0;
+        var parts = new List<Chunk>();
+        var next = 0;
+        for (var c = 0; c < offsets.Length; c++)
+        {
+            var used = new List<int>();
+            for (var r = 0; r < table.Chunks[c].RowCount; r++)
+                if (renumber[offsets[c] + r] == 0)
+                {
+                    renumber[offsets[c] + r] = next++ + 1;
+                    used.Add(r);
+                }
+            if (used.Count > 0) parts.Add(used.Count == table.Chunks[c].RowCount ? table.Chunks[c] : ResultBuilder.Gather(table.Chunks[c], used.ToArray()));
+        }
+        for (var i = 0; i < rows.Count; i++) if (rows[i] >= 0) rows[i] = renumber[rows[i]] - 1;
+        return ChunkConcat.Concat(table.Schema, parts);
+    }
+
+    /// <summary>The output: for each side, the listed columns of its rows (all lists of rows have one length), in chunks.</summary>
+    private static Table Gathered(TableSymbol schema, ((Table Table, int[] Offsets) Side, List<int> Rows, List<int> Columns)[] of)
+    {
+        var sides = of.Select(s => (Source: Compact(s.Side.Table, s.Side.Offsets, s.Rows), s.Rows, s.Columns)).ToArray();
+        var builder = new ResultBuilder(schema);
+        var count = sides[0].Rows.Count;
+        for (var start = 0; start < count; start += ResultBuilder.ChunkRows)
+        {
+            var n = Math.Min(ResultBuilder.ChunkRows, count - start);
+            var columns = new List<Column>(schema.Columns.Length);
+            foreach (var (source, rows, keep) in sides)
+            {
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).Slice(start, n);
+                foreach (var c in keep) columns.Add(ColumnFactory.Gather(source.Columns[c], span));
+            }
+            builder.AddChunk(new Chunk(n, columns));
+        }
+        return builder.Build();
     }
 
     /// <summary>A row of one side by position, with its key (null when a key part is null: it matches nothing).</summary>
@@ -131,22 +194,6 @@ internal static class JoinOperator
             }
         }
         return rows;
-    }
-
-    /// <summary>Reads rows of a table as boxed values, each chunk's columns wrapped once (dynamic values parsed once per chunk).</summary>
-    private sealed class RowReader(Table table)
-    {
-        private readonly ColumnVector[]?[] _columns = new ColumnVector[table.Chunks.Length][];
-
-        public TableSymbol Schema => table.Schema;
-
-        public object?[] Values(RowRef row)
-        {
-            var columns = _columns[row.Chunk] ??= table.Chunks[row.Chunk].Columns.Select(c => new ColumnVector(c)).ToArray();
-            var values = new object?[columns.Length];
-            for (var i = 0; i < values.Length; i++) values[i] = columns[i].Get(row.Row);
-            return values;
-        }
     }
 
     /// <summary>The key expressions of each side: <c>on Name</c> (both sides), <c>$left.a == $right.b</c>, joined by commas or <c>and</c>.</summary>

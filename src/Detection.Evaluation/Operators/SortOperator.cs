@@ -1,14 +1,15 @@
 using Detection.Evaluation.Expressions;
-using Detection.Evaluation.Functions;
 using Detection.Evaluation.Running;
 using Detection.Kql.Syntax;
 using Detection.Tables;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
 /// <summary>
 /// <c>sort by e [asc|desc] [nulls first|last], …</c> (alias order): stable; descending by default; nulls last when
-/// descending and first when ascending unless told otherwise.
+/// descending and first when ascending unless told otherwise. The input is joined into one chunk (no boxing), the keys
+/// are compared typed (<see cref="SortKey"/>), and the sorted rows are gathered column by column.
 /// </summary>
 internal static class SortOperator
 {
@@ -18,7 +19,7 @@ internal static class SortOperator
     public static Table Sort(Table input, IReadOnlyList<SyntaxNode> items, QueryRunner runner, Scope scope, long limit)
     {
         var compiler = new ExprCompiler(runner, scope, input.Schema);
-        var keys = items.Select(item =>
+        var compiled = items.Select(item =>
         {
             var expr = compiler.Compile(item.Kind == SyntaxKind.SortItem ? item.NodeAt(0)! : item);
             var words = item.Tokens().Select(t => t.Text).ToList();
@@ -27,34 +28,25 @@ internal static class SortOperator
             return (expr, descending, nullsFirst);
         }).ToList();
 
-        var rows = new List<(object?[] Row, object?[] Keys)>();
-        foreach (var chunk in input.Chunks)
-        {
-            var keyVectors = keys.Select(k => k.expr.Eval(chunk)).ToArray();
-            var columns = chunk.Columns.Select(c => new Values.ColumnVector(c)).ToArray();
-            for (var r = 0; r < chunk.RowCount; r++)
-                rows.Add((columns.Select(c => c.Get(r)).ToArray(), keyVectors.Select(k => k.Get(r)).ToArray()));
-        }
-        var comparer = Comparer<(object?[] Row, object?[] Keys)>.Create((a, b) =>
-        {
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (_, descending, nullsFirst) = keys[i];
-                var x = a.Keys[i];
-                var y = b.Keys[i];
-                if (x is null || y is null)
-                {
-                    if (x is null && y is null) continue;
-                    return (x is null) == nullsFirst ? -1 : 1;
-                }
-                var c = ValueComparer.Instance.Compare(x, y);
-                if (c != 0) return descending ? -c : c;
-            }
-            return 0;
-        });
-        var sorted = rows.Order(comparer);
         var builder = new ResultBuilder(input.Schema);
-        foreach (var (row, _) in limit == long.MaxValue ? sorted : sorted.Take((int)Math.Min(limit, int.MaxValue))) builder.Add(row);
+        if (input.RowCount == 0 || limit <= 0) return builder.Build();
+        var one = ChunkConcat.Concat(input.Schema, input.Chunks);
+        var keys = compiled.Select(k => SortKey.Of(k.expr.Eval(one), k.descending, k.nullsFirst)).ToArray();
+        var order = new int[one.RowCount];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // The row index breaks ties, so the unstable Array.Sort gives the stable order.
+        Array.Sort(order, (a, b) =>
+        {
+            foreach (var key in keys)
+            {
+                var c = key.Compare(a, b);
+                if (c != 0) return c;
+            }
+            return a.CompareTo(b);
+        });
+        var count = (int)Math.Min(limit, order.Length);
+        for (var start = 0; start < count; start += ResultBuilder.ChunkRows)
+            builder.AddChunk(ResultBuilder.Gather(one, order.AsSpan(start, Math.Min(ResultBuilder.ChunkRows, count - start))));
         return builder.Build();
     }
 }

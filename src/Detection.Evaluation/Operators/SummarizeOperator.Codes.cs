@@ -8,16 +8,16 @@ namespace Detection.Evaluation.Operators;
 internal static partial class SummarizeOperator
 {
     /// <summary>
-    /// Aggregates one chunk grouped by one string column, on its dictionary codes: each distinct value's group is found
-    /// once, <c>count()</c> adds a per-code tally once per group, <c>dcount(s)</c> of a string column adds a hash
-    /// computed once per distinct value; other aggregates get their boxed arguments row by row. Groups are created in
-    /// order of first appearance, and every aggregate sees its group's rows in order, as on the general path.
+    /// Aggregates one chunk whose rows carry a code per distinct key combination (<see cref="KeyCodes"/>): each code's group
+    /// is found once (from its first row), <c>count()</c> adds a per-code tally once per group, <c>dcount(s)</c> of a
+    /// string column adds a hash computed once per distinct value; other aggregates get their boxed arguments row by row.
+    /// Groups are created in order of first appearance, and every aggregate sees its group's rows in order, as on the
+    /// general path.
     /// </summary>
-    private static void AddByCodes(StringColumn key, int rowCount, Vector[][] args, AggregateState[] sample,
-        List<AggregateState[]> groupStates, Func<int, int> groupOfValue)
+    private static void AddByCodes(int[] codes, int codeCount, int rowCount, Vector[][] args, AggregateState[] sample,
+        List<AggregateState[]> groupStates, Func<int, int> groupOfRow)
     {
-        var codes = key.Codes;
-        var groupOfCode = new int[key.Dictionary.Count];
+        var groupOfCode = new int[codeCount];
         Array.Fill(groupOfCode, -1);
         var rowGroups = new int[rowCount];
         var tally = new int[groupOfCode.Length];
@@ -25,7 +25,7 @@ internal static partial class SummarizeOperator
         {
             var code = codes[row];
             var g = groupOfCode[code];
-            if (g < 0) g = groupOfCode[code] = groupOfValue(code);
+            if (g < 0) g = groupOfCode[code] = groupOfRow(row);
             rowGroups[row] = g;
             tally[code]++;
         }
@@ -40,6 +40,9 @@ internal static partial class SummarizeOperator
                 case AggregateFunctions.DistinctCount { IsPlain: true } when args[a] is [ColumnVector { Column: StringColumn values }]:
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
+                case AggregateFunctions.ArgExtreme:
+                    for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
+                    break;
                 default:
                     var buffer = new object?[args[a].Length];
                     for (var row = 0; row < rowCount; row++)
@@ -50,6 +53,74 @@ internal static partial class SummarizeOperator
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// One code per row such that rows with equal codes have equal keys (string and dynamic columns: their dictionary
+    /// codes; stored primitive columns: a code per distinct value; several keys: a code per distinct combination), and
+    /// the number of codes; null when a key is computed row by row (the caller then groups boxed values).
+    /// </summary>
+    private static (int[] Codes, int Count)? KeyCodes(Vector[] keys, int rowCount)
+    {
+        var codes = new int[rowCount];
+        var count = 1;
+        Dictionary<long, int>? pairs = null;
+        foreach (var key in keys)
+        {
+            if (KeyCodes(key, rowCount) is not { } own) return null;
+            if (count == 1)
+            {
+                Array.Copy(own.Codes, codes, rowCount);
+                count = own.Count;
+                continue;
+            }
+            // Combines the codes so far with this key's: one new code per distinct pair.
+            (pairs ??= []).Clear();
+            for (var row = 0; row < rowCount; row++)
+            {
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((long)codes[row] << 32) | (uint)own.Codes[row], out var exists);
+                if (!exists) slot = pairs.Count - 1;
+                codes[row] = slot;
+            }
+            count = pairs.Count;
+        }
+        return (codes, count);
+    }
+
+    private static (int[] Codes, int Count)? KeyCodes(Vector key, int rowCount) => key switch
+    {
+        ColumnVector { Column: StringColumn s } => (Copy(s.Codes, rowCount), s.Dictionary.Count),
+        ColumnVector { Column: DynamicColumn d } => (Copy(d.Codes, rowCount), d.Dictionary.Count),
+        CodedVector c => (Copy(c.Codes, rowCount), c.ByCode.Length),
+        ColumnVector { Column: PrimitiveColumn<long> p } => ValueCodes(p, rowCount),
+        ColumnVector { Column: PrimitiveColumn<int> p } => ValueCodes(p, rowCount),
+        ColumnVector { Column: PrimitiveColumn<DateTime> p } => ValueCodes(p, rowCount),
+        ColumnVector { Column: PrimitiveColumn<TimeSpan> p } => ValueCodes(p, rowCount),
+        ColumnVector { Column: PrimitiveColumn<bool> p } => ValueCodes(p, rowCount),
+        _ => null,
+    };
+
+    private static int[] Copy(CodeArray codes, int rowCount)
+    {
+        var copy = new int[rowCount];
+        for (var row = 0; row < rowCount; row++) copy[row] = codes[row];
+        return copy;
+    }
+
+    /// <summary>Code 0 for null, then one code per distinct value in order of appearance.</summary>
+    private static (int[] Codes, int Count) ValueCodes<T>(PrimitiveColumn<T> column, int rowCount)
+        where T : unmanaged, IEquatable<T>
+    {
+        var codes = new int[rowCount];
+        var seen = new Dictionary<T, int>();
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (column.IsNull(row)) continue;
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, column.Get(row), out var exists);
+            if (!exists) slot = seen.Count;
+            codes[row] = slot;
+        }
+        return (codes, seen.Count + 1);
     }
 
     private static void AddHashes(StringColumn values, int[] rowGroups, List<AggregateState[]> groupStates, int a)

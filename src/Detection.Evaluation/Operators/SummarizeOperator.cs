@@ -74,10 +74,11 @@ internal static partial class SummarizeOperator
         {
             var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
             var argVectors = plans.Select(p => p.Args.Select(a => a.Eval(chunk)).ToArray()).ToArray();
-            // One string key (the common case): the group of each distinct value of the chunk is found once.
-            if (keyVectors is [ColumnVector { Column: StringColumn key }])
+            // Keys that are dictionary codes or typed values: the group of each distinct combination is found once a chunk.
+            if (KeyCodes(keyVectors, chunk.RowCount) is { } keyCodes)
             {
-                AddByCodes(key, chunk.RowCount, argVectors, sample, groupStates, code => GroupOf([key.Dictionary.GetString(code)]));
+                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates,
+                    row => GroupOf(keyVectors.Select(k => k.Get(row)).ToArray()));
                 continue;
             }
             for (var row = 0; row < chunk.RowCount; row++)

@@ -26,6 +26,8 @@ internal sealed partial class QueryRunner
                 return DataTableSource.Run(node, this, scope);
             case SyntaxKind.PrintOperator or SyntaxKind.UnionOperator or SyntaxKind.RangeOperator:
                 return Apply(node, null, scope);
+            case SyntaxKind.ExternalDataExpression:
+                throw EvaluationException.NotSupported("externaldata (the evaluator reads no URLs: no network access)", node);
             default:
                 throw EvaluationException.NotSupported($"tabular expression '{ExprCompiler.Short(node)}' ({node.Kind})", node);
         }

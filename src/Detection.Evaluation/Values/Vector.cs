@@ -70,3 +70,25 @@ internal sealed class ConstantVector(KqlType type, object? value, int length) : 
 
     public override Column ToColumn() => ColumnFactory.Constant(Type, Value, Length);
 }
+
+/// <summary>
+/// Values computed once per distinct value of a dictionary-encoded column: the column's codes and one value per code
+/// (only the codes the chunk uses are computed). Functions of it stay per distinct value (<see cref="Vectors.Map(KqlType, IReadOnlyList{Vector}, int, Func{object?[], object?})"/>),
+/// so <c>toreal(Location.geoCoordinates.latitude)</c> parses and walks each distinct location once per chunk.
+/// </summary>
+internal sealed class CodedVector(KqlType type, CodeArray codes, object?[] byCode) : Vector(type, codes.Length)
+{
+    public CodeArray Codes { get; } = codes;
+
+    public object?[] ByCode { get; } = byCode;
+
+    public override object? Get(int row) => ByCode[Codes[row]];
+
+    /// <summary>Each distinct value is stored once (for strings and dynamics: one dictionary entry), then the codes are gathered.</summary>
+    public override Column ToColumn()
+    {
+        var rows = new int[Length];
+        for (var i = 0; i < rows.Length; i++) rows[i] = Codes[i];
+        return ColumnFactory.Gather(ColumnFactory.FromValues(Type, ByCode), rows);
+    }
+}

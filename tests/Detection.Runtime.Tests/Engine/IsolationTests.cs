@@ -29,7 +29,8 @@ public sealed class IsolationTests
     [Fact]
     public void A_rule_past_its_time_budget_is_cancelled_and_recorded_as_timed_out()
     {
-        var slow = Rule("slow", "range i from 1 to 300000 step 1 | extend j = i * 2 | extend k = j * 2 | extend l = k * 2 | summarize sum(l)", order: 0);
+        // Thirty operators over a million rows: long enough that the budget's timer fires even on a starved thread pool.
+        var slow = Rule("slow", "range i from 1 to 1000000 step 1 | extend j = i" + string.Concat(Enumerable.Repeat(" | extend j = j + 1", 30)) + " | summarize sum(j)", order: 0);
         var healthy = Rule("healthy", "Events", order: 1);
         var options = Options() with { RuleTimeBudget = TimeSpan.FromMilliseconds(1) };
         var (engine, outcomes) = NewEngine(options, slow, healthy);
