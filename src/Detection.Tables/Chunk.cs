@@ -24,4 +24,12 @@ public sealed class Chunk
     public Column this[int ordinal] => Columns[ordinal];
 
     public long EstimatedBytes => Columns.Sum(c => c.EstimatedBytes);
+
+    /// <summary>The rows <paramref name="rows"/>, in that order (repeats allowed), as a new chunk; dictionaries are shared, only codes are gathered.</summary>
+    public Chunk Gather(ReadOnlySpan<int> rows)
+    {
+        var columns = new Column[Columns.Length];
+        for (var i = 0; i < columns.Length; i++) columns[i] = ColumnFactory.Gather(Columns[i], rows);
+        return new Chunk(rows.Length, columns);
+    }
 }

@@ -137,7 +137,7 @@ internal static class JoinOperator
                     renumber[offsets[c] + r] = next++ + 1;
                     used.Add(r);
                 }
-            if (used.Count > 0) parts.Add(used.Count == table.Chunks[c].RowCount ? table.Chunks[c] : ResultBuilder.Gather(table.Chunks[c], used.ToArray()));
+            if (used.Count > 0) parts.Add(used.Count == table.Chunks[c].RowCount ? table.Chunks[c] : table.Chunks[c].Gather(used.ToArray()));
         }
         for (var i = 0; i < rows.Count; i++) if (rows[i] >= 0) rows[i] = renumber[rows[i]] - 1;
         return ChunkConcat.Concat(table.Schema, parts);

@@ -30,7 +30,7 @@ internal static class MvApplyOperator
             var stored = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
             for (var row = 0; row < chunk.RowCount; row++)
             {
-                var single = new Table(input.Schema, [ResultBuilder.Gather(chunk, [row])]);
+                var single = new Table(input.Schema, [chunk.Gather([row])]);
                 var result = Subquery(body, MvExpandOperator.Run(op, single, runner, scope), runner, scope);
                 foreach (var values in ResultBuilder.Rows(result))
                 {

@@ -67,12 +67,4 @@ internal sealed class ResultBuilder(TableSymbol schema)
     /// <summary>The table as a single chunk (for operators that read neighbouring rows); columns are concatenated, not boxed.</summary>
     public static Table OneChunk(Table table) =>
         table.Chunks.Length <= 1 ? table : new Table(table.Schema, [ChunkConcat.Concat(table.Schema, table.Chunks)]);
-
-    /// <summary>The chunk's rows <paramref name="rows"/> (dictionaries kept).</summary>
-    public static Chunk Gather(Chunk chunk, ReadOnlySpan<int> rows)
-    {
-        var columns = new Column[chunk.Columns.Length];
-        for (var i = 0; i < columns.Length; i++) columns[i] = ColumnFactory.Gather(chunk.Columns[i], rows);
-        return new Chunk(rows.Length, columns);
-    }
 }

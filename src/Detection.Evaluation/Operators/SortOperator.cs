@@ -46,7 +46,7 @@ internal static class SortOperator
         });
         var count = (int)Math.Min(limit, order.Length);
         for (var start = 0; start < count; start += ResultBuilder.ChunkRows)
-            builder.AddChunk(ResultBuilder.Gather(one, order.AsSpan(start, Math.Min(ResultBuilder.ChunkRows, count - start))));
+            builder.AddChunk(one.Gather(order.AsSpan(start, Math.Min(ResultBuilder.ChunkRows, count - start))));
         return builder.Build();
     }
 }

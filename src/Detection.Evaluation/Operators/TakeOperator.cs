@@ -27,7 +27,7 @@ internal static class TakeOperator
         {
             if (left <= 0) break;
             if (chunk.RowCount <= left) chunks.Add(chunk);
-            else chunks.Add(ResultBuilder.Gather(chunk, Enumerable.Range(0, (int)left).ToArray()));
+            else chunks.Add(chunk.Gather(Enumerable.Range(0, (int)left).ToArray()));
             left -= chunk.RowCount;
         }
         return new Table(input.Schema, chunks);

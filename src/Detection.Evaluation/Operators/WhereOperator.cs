@@ -34,7 +34,7 @@ internal static class WhereOperator
                     if (Values.Kv.IsTrue(values.Get(i))) rows.Add(i);
             }
             if (rows.Count == chunk.RowCount) chunks.Add(chunk);
-            else if (rows.Count > 0) chunks.Add(ResultBuilder.Gather(chunk, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)));
+            else if (rows.Count > 0) chunks.Add(chunk.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)));
         }
         return new Table(input.Schema, chunks);
     }

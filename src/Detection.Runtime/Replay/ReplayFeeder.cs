@@ -80,8 +80,6 @@ public sealed class ReplayFeeder
 
     private static Chunk Untimed(Chunk chunk, int time)
     {
-        var rows = Enumerable.Range(0, chunk.RowCount).Where(chunk.Columns[time].IsNull).ToArray();
-        var columns = chunk.Columns.Select(c => ColumnFactory.Gather(c, rows)).ToArray();
-        return new Chunk(rows.Length, columns);
+        return chunk.Gather(Enumerable.Range(0, chunk.RowCount).Where(chunk.Columns[time].IsNull).ToArray());
     }
 }

@@ -114,7 +114,7 @@ public static class RuleTestRunner
             {
                 var picked = g.Select(r => r.Row).ToArray();
                 var chunk = g.Key.Table.Chunks[g.Key.Chunk];
-                return new EventBatch(new Table(g.Key.Table.Schema, [new Chunk(picked.Length, chunk.Columns.Select(col => ColumnFactory.Gather(col, picked)))]));
+                return new EventBatch(new Table(g.Key.Table.Schema, [chunk.Gather(picked)]));
             }).ToList());
         }
     }

@@ -61,7 +61,7 @@ internal sealed class Segment
             // Array.Sort is not stable; ties keep their arrival order through the row index as a second key.
             Array.Sort(order, (a, b) => CompareRows(times, a, b));
         }
-        return new Segment(Gather(chunk, order), timeColumn, sequence, bytes);
+        return new Segment(chunk.Gather(order), timeColumn, sequence, bytes);
     }
 
     /// <summary>The rows with TimeGenerated in [<paramref name="from"/>, <paramref name="to"/>) as a chunk; null when none.</summary>
@@ -94,7 +94,7 @@ internal sealed class Segment
     {
         var rows = new int[hi - lo];
         for (var i = 0; i < rows.Length; i++) rows[i] = lo + i;
-        return Gather(Chunk, rows);
+        return Chunk.Gather(rows);
     }
 
     private int LowerBound(DateTime time)
@@ -113,12 +113,5 @@ internal sealed class Segment
     {
         var c = times.Get(a).CompareTo(times.Get(b));
         return c != 0 ? c : a.CompareTo(b);
-    }
-
-    private static Chunk Gather(Chunk chunk, int[] rows)
-    {
-        var columns = new Column[chunk.Columns.Length];
-        for (var i = 0; i < columns.Length; i++) columns[i] = ColumnFactory.Gather(chunk.Columns[i], rows);
-        return new Chunk(rows.Length, columns);
     }
 }

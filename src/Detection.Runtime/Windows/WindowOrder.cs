@@ -23,8 +23,7 @@ internal static class WindowOrder
             return c != 0 ? c : CompareValues(merged, a, b);
         });
         if (IsIdentity(order)) return merged;
-        var columns = merged.Columns.Select(c => ColumnFactory.Gather(c, order)).ToArray();
-        return new Chunk(order.Length, columns);
+        return merged.Gather(order);
     }
 
     private static int CompareValues(Chunk chunk, int a, int b)

@@ -138,7 +138,7 @@ public sealed class ReplayTests(GeneratedDay day) : IClassFixture<GeneratedDay>
             {
                 var chunk = g.Key.Table.Chunks[g.Key.Chunk];
                 var picked = g.Select(r => r.Row).ToArray();
-                return new EventBatch(new Table(g.Key.Table.Schema, [new Chunk(picked.Length, chunk.Columns.Select(col => ColumnFactory.Gather(col, picked)))]));
+                return new EventBatch(new Table(g.Key.Table.Schema, [chunk.Gather(picked)]));
             }).ToList();
             polls.Add(batches);
         }
