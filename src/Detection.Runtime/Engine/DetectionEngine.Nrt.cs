@@ -59,11 +59,7 @@ public sealed partial class DetectionEngine
         Publish(RuleExecutor.Execute(rule, run, view, _options, null));
     }
 
-    private static DateTime? MinTime(Table table) => Extreme(table, min: true);
-
-    private static DateTime? MaxTime(Table table) => Extreme(table, min: false);
-
-    private static DateTime? Extreme(Table table, bool min)
+    private static DateTime? MinTime(Table table)
     {
         var column = table.Schema.IndexOf("TimeGenerated");
         if (column < 0 || table.Schema.Columns[column].Type != KqlType.DateTime) return null;
@@ -75,7 +71,7 @@ public sealed partial class DetectionEngine
             {
                 if (times.IsNull(i)) continue;
                 var t = times.Get(i);
-                if (best is null || (min ? t < best : t > best)) best = t;
+                if (best is null || t < best) best = t;
             }
         }
         return best is { } b ? Incidents.Times.Utc(b) : null;

@@ -126,8 +126,7 @@ public sealed partial class DetectionEngine : IDisposable
         foreach (var batch in batches)
         {
             if (batch.Rows.RowCount == 0) continue;
-            _store.Add(batch.Rows, lateBefore);
-            if (MaxTime(batch.Rows) is { } latest && (Watermark is null || latest > Watermark)) Watermark = latest;
+            if (_store.Add(batch.Rows, lateBefore) is { } latest && (Watermark is null || Utc(latest) > Watermark)) Watermark = Utc(latest);
         }
         if (_scheduler is not null && Watermark is not null) Advance();
     }

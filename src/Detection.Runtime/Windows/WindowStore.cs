@@ -29,7 +29,8 @@ internal sealed class WindowStore(Func<string, TimeSpan?> retention, long budget
     }
 
     /// <summary>Adds a batch; rows with TimeGenerated before <paramref name="lateBefore"/> (the latest run instant) are counted late, and still kept for windows not yet run.</summary>
-    public void Add(Table batch, DateTime lateBefore)
+    /// <returns>The latest TimeGenerated of the batch; null when no row has one.</returns>
+    public DateTime? Add(Table batch, DateTime lateBefore)
     {
         var stats = StatisticsOf(batch.Name);
         stats.Read += batch.RowCount;
@@ -37,18 +38,21 @@ internal sealed class WindowStore(Func<string, TimeSpan?> retention, long budget
         if (time < 0 || batch.Schema.Columns[time].Type != KqlType.DateTime)
         {
             stats.Untimed += batch.RowCount;
-            return;
+            return null;
         }
         var window = Window(batch.Schema, time);
+        DateTime? latest = null;
         foreach (var chunk in batch.Chunks)
         {
             var segment = Segment.FromChunk(chunk, time, ++_sequence, out var untimed);
             stats.Untimed += untimed;
             if (segment is null) continue;
+            if (latest is null || segment.Max > latest) latest = segment.Max;
             if (segment.Min < lateBefore) stats.Late += CountBefore(segment, lateBefore);
             if (window is null) continue;
             window.Add(segment);
         }
+        return latest;
     }
 
     /// <summary>The smallest arrival sequence a future run may still read; null when nothing is retained.</summary>
