@@ -16,8 +16,17 @@ namespace Detection.Evaluation.Operators;
 /// </summary>
 internal static class JoinOperator
 {
-    public static Table Run(SyntaxNode op, Table leftTable, QueryRunner runner, Scope scope)
+    public static Table Run(SyntaxNode op, Table leftTable, QueryRunner runner, Scope scope) =>
+        Run(op, leftTable, runner, scope, [], out _);
+
+    /// <summary>
+    /// The join, given the where operators that directly follow it: for innerunique, those of them that read only left
+    /// columns, from the first, filter the left side before its dedup (<see cref="JoinWherePushdown"/>);
+    /// <paramref name="pushed"/> says how many (0 for other kinds). The caller runs the others on the result.
+    /// </summary>
+    public static Table Run(SyntaxNode op, Table leftTable, QueryRunner runner, Scope scope, IReadOnlyList<SyntaxNode> followingWheres, out int pushed)
     {
+        pushed = 0;
         var left = leftTable.Schema;
         var isLookup = op.Kind == SyntaxKind.LookupOperator;
         var kind = Naming.Parameter(op, "kind") ?? (isLookup ? "leftouter" : "innerunique");
@@ -26,6 +35,14 @@ internal static class JoinOperator
         var right = rightTable.Schema;
         var on = op.Node(SyntaxKind.OnClause) ?? throw new EvaluationException("join needs an on clause", op.Span);
         var (leftKeys, rightKeys, rightKeyNames) = Keys(on, runner, scope, left, right);
+        var keptRight = Enumerable.Range(0, right.Columns.Length)
+            .Where(i => !isLookup || !rightKeyNames.Contains(right.Columns[i].Name)).ToList();
+        var joined = JoinedSchema(left, right, keptRight);
+        if (kind == "innerunique")
+        {
+            pushed = JoinWherePushdown.PushableCount(followingWheres, left, joined, runner, scope);
+            foreach (var where in followingWheres.Take(pushed)) leftTable = WhereOperator.Run(where, leftTable, runner, scope);
+        }
 
         var leftRows = Rows(leftTable, leftKeys);
         var rightRows = Rows(rightTable, rightKeys);
@@ -70,16 +87,6 @@ internal static class JoinOperator
                 throw EvaluationException.NotSupported($"join kind={kind}", op);
         }
 
-        var keptRight = Enumerable.Range(0, right.Columns.Length)
-            .Where(i => !isLookup || !rightKeyNames.Contains(right.Columns[i].Name)).ToList();
-        var taken = left.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var columns = left.Columns.ToList();
-        foreach (var i in keptRight)
-        {
-            var name = Naming.Unique(right.Columns[i].Name, taken);
-            taken.Add(name);
-            columns.Add(new ColumnSymbol(name, right.Columns[i].Type));
-        }
         // Pairs of rows (-1: no row on that side, its columns null), gathered column by column at the end.
         var leftOut = new List<int>();
         var rightOut = new List<int>();
@@ -105,7 +112,21 @@ internal static class JoinOperator
                     leftOut.Add(-1);
                     rightOut.Add(R(i));
                 }
-        return Gathered(new TableSymbol(left.Name, columns), [(leftOne, leftOut, allLeft), (rightOne, rightOut, keptRight)]);
+        return Gathered(joined, [(leftOne, leftOut, allLeft), (rightOne, rightOut, keptRight)]);
+    }
+
+    /// <summary>The columns of an inner or outer join: the left's, then the kept right ones, renamed where they clash (key1).</summary>
+    private static TableSymbol JoinedSchema(TableSymbol left, TableSymbol right, List<int> keptRight)
+    {
+        var taken = left.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var columns = left.Columns.ToList();
+        foreach (var i in keptRight)
+        {
+            var name = Naming.Unique(right.Columns[i].Name, taken);
+            taken.Add(name);
+            columns.Add(new ColumnSymbol(name, right.Columns[i].Type));
+        }
+        return new TableSymbol(left.Name, columns);
     }
 
     /// <summary>A table's chunks and the first row of each of them in the table's row numbering.</summary>

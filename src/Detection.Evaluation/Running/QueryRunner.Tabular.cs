@@ -14,6 +14,7 @@ internal sealed partial class QueryRunner
         switch (node.Kind)
         {
             case SyntaxKind.PipeExpression:
+                if (JoinWherePushdown.Match(node) is { } joinThenWheres) return JoinWherePushdown.Run(joinThenWheres, this, scope);
                 var input = Tabular(node.NodeAt(0)!, scope);
                 return Apply(node.NodeAt(1)!, input, scope);
             case SyntaxKind.ParenthesizedExpression:

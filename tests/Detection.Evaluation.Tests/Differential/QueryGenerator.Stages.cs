@@ -105,7 +105,9 @@ internal sealed partial class QueryGenerator
     /// <summary>
     /// join of every kind with one or two keys, <c>on k</c> or <c>on $left.a == $right.b</c>. Clashing right columns get
     /// Kusto's numeric suffix (join-operator.md). innerunique keeps one left row per key, which one is unspecified: its
-    /// result is projected on the left keys and the right columns, which do not depend on the choice.
+    /// result is projected on the left keys and the right columns, which do not depend on the choice. A where may follow
+    /// it: on left columns it filters the left side before the dedup (join-innerunique.md), so only keys of rows that
+    /// pass it are kept; on the left keys and right columns it filters the joined rows.
     /// </summary>
     private Rel? Join(Rel left)
     {
@@ -164,9 +166,18 @@ internal sealed partial class QueryGenerator
         if (kind is "" or "innerunique")
         {
             var keyNames = string.Join(", ", leftKeys.Select(k => k.Ref().Sql));
-            return new($"{kql} | project {string.Join(", ", leftKeys.Select(k => k.Name).Concat(rightNames))}",
-                $"SELECT {Select(leftKeys, L, false)}, {Select(rightCols, R, false, rightNames)} FROM (SELECT DISTINCT {keyNames} FROM ({left.Sql})) AS {L} JOIN ({rightSql}) AS {R} ON {condition}",
-                leftKeys.Concat(rightOut).ToList());
+            var outCols = leftKeys.Concat(rightOut).ToList();
+            var (leftWhere, joinedWhere) = random.Next(4) switch
+            {
+                0 or 1 => (new ExprGenerator(random, left.Cols).Predicate(1), null),
+                2 => (null, new ExprGenerator(random, outCols).Predicate(1)),
+                _ => ((Ex?)null, (Ex?)null),
+            };
+            var after = (leftWhere ?? joinedWhere) is { } p ? $" | where {p.Kql}" : "";
+            var joinSql = $"SELECT {Select(leftKeys, L, false)}, {Select(rightCols, R, false, rightNames)} FROM (SELECT DISTINCT {keyNames} FROM ({left.Sql}) AS {Fresh("q")}"
+                + $"{(leftWhere is null ? "" : $" WHERE {leftWhere.Sql}")}) AS {L} JOIN ({rightSql}) AS {R} ON {condition}";
+            return new($"{kql}{after} | project {string.Join(", ", outCols.Select(c => c.Name))}",
+                joinedWhere is null ? joinSql : $"SELECT * FROM ({joinSql}) AS {Fresh("q")} WHERE {joinedWhere.Sql}", outCols);
         }
         var (join, leftNullable, rightNullable) = kind switch
         {
