@@ -18,6 +18,7 @@ internal static class Arithmetic
         var type = ResultType(op.Kind, left.Type, right.Type)
                    ?? throw new EvaluationException($"operator {op.Text} is not defined for {left.Type.Name()} and {right.Type.Name()}", op.Span);
         var kind = op.Kind;
+        if (!(left.IsConstant && right.IsConstant) && TypedArithmetic.TryCompile(kind, type, left, right) is { } typed) return typed;
         return new MapExpr(type, [left, right], v =>
         {
             var a = Dyn.Unwrap(v[0]);

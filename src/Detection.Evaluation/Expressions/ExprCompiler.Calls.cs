@@ -99,6 +99,7 @@ internal sealed partial class ExprCompiler
     {
         var values = args.Where((_, i) => i % 2 == 1 || i == args.Count - 1).ToList();
         var type = CommonType(values.Select(v => v.Type));
+        if (TypedChoice.TryCompile(type, args) is { } typed) return typed;
         return new MapExpr(type, args, v =>
         {
             for (var i = 0; i + 1 < v.Length; i += 2)

@@ -15,7 +15,8 @@ internal static class TypedComparison
     public static Expr? TryCompile(SyntaxKind op, Expr left, Expr right)
     {
         if (SameDictionary(op, left, right) is { } codes) return codes;
-        if (left is not ColumnExpr column || right is not ConstantExpr { Value: { } constant } || constant is double.NaN) return null;
+        if (left is not ColumnExpr column || right is not ConstantExpr { Value: { } constant } || constant is double.NaN)
+            return TypedVectorComparison.TryCompile(op, left, right);
         if (op is not (SyntaxKind.EqualEqual or SyntaxKind.BangEqual or SyntaxKind.Less or SyntaxKind.LessEqual or SyntaxKind.Greater or SyntaxKind.GreaterEqual))
             return null;
         Func<Column, int, byte[]?>? loop = (column.Type, constant) switch
@@ -30,7 +31,7 @@ internal static class TypedComparison
             (KqlType.TimeSpan, TimeSpan c) => (col, n) => Loop<TimeSpan>(col, n, op, v => v.Ticks.CompareTo(c.Ticks)),
             _ => null,
         };
-        if (loop is null) return null;
+        if (loop is null) return TypedVectorComparison.TryCompile(op, left, right);
         return new VectorExpr(KqlType.Bool, [left], (v, n) => v[0] is ColumnVector { Column: var stored } && loop(stored, n) is { } values
             ? new BoolVector(values)
             : throw new InvalidOperationException("a typed comparison over a computed column"));
