@@ -3,10 +3,15 @@ using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
 using Detection.Tables;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
-/// <summary><c>distinct a, b</c> or <c>distinct *</c>: one row per distinct combination, in order of first appearance.</summary>
+/// <summary>
+/// <c>distinct a, b</c> or <c>distinct *</c>: one row per distinct combination, in order of first appearance. The first
+/// rows are gathered chunk by chunk (dictionaries kept); one or two string columns are keyed once per distinct code
+/// (pair) of a chunk.
+/// </summary>
 internal static class DistinctOperator
 {
     public static Table Run(SyntaxNode op, Table input, QueryRunner runner, Scope scope)
@@ -14,10 +19,48 @@ internal static class DistinctOperator
         var items = op.Nodes().Where(n => n.Kind is not SyntaxKind.QueryParameter).ToList();
         var source = items.Any(i => i.Kind == SyntaxKind.StarExpression) ? input : ProjectOperator.Run(op, input, runner, scope);
         var seen = new HashSet<GroupKey>();
-        var builder = new ResultBuilder(new TableSymbol(source.Schema.Name, source.Schema.Columns));
-        foreach (var row in ResultBuilder.Rows(source))
-            if (seen.Add(new GroupKey(row.Select(Kv.Key).ToArray()))) builder.Add(row);
-        return builder.Build();
+        var chunks = new List<Chunk>();
+        foreach (var chunk in source.Chunks)
+        {
+            var keys = Keys(chunk);
+            var first = new List<int>();
+            for (var r = 0; r < chunk.RowCount; r++)
+                if (seen.Add(keys(r))) first.Add(r);
+            if (first.Count == chunk.RowCount) chunks.Add(chunk);
+            else if (first.Count > 0) chunks.Add(chunk.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(first)));
+        }
+        return new Table(source.Schema, chunks);
+    }
+
+    private static Func<int, GroupKey> Keys(Chunk chunk)
+    {
+        switch (chunk.Columns)
+        {
+            case [StringColumn a]:
+            {
+                var byCode = new GroupKey?[a.Dictionary.Count];
+                return r => byCode[a.Codes[r]] ??= new GroupKey([a.GetString(r)]);
+            }
+            case [StringColumn a, StringColumn b]:
+            {
+                var byCodes = new Dictionary<long, GroupKey>();
+                return r =>
+                {
+                    ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                        byCodes, ((long)a.Codes[r] << 32) | (uint)b.Codes[r], out var seen);
+                    if (!seen) key = new GroupKey([a.GetString(r), b.GetString(r)]);
+                    return key;
+                };
+            }
+            default:
+                var vectors = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
+                return r =>
+                {
+                    var values = new object?[vectors.Length];
+                    for (var i = 0; i < values.Length; i++) values[i] = Kv.Key(vectors[i].Get(r));
+                    return new GroupKey(values);
+                };
+        }
     }
 }
 

@@ -188,8 +188,8 @@ internal static class JoinOperator
     private readonly record struct RowRef(int Chunk, int Row, GroupKey? Key);
 
     /// <summary>
-    /// Every row's key; values are read only for rows that are emitted. One string key is keyed once per distinct value
-    /// of a chunk (its dictionary codes), other keys row by row.
+    /// Every row's key; values are read only for rows that are emitted. One or two string keys are keyed once per
+    /// distinct value (pair) of a chunk (its dictionary codes), other keys row by row.
     /// </summary>
     private static List<RowRef> Rows(Table table, List<Expr> keys)
     {
@@ -205,6 +205,18 @@ internal static class JoinOperator
                 {
                     var code = s.Codes[r];
                     rows.Add(new RowRef(c, r, byCode[code] ??= new GroupKey([s.Dictionary.GetString(code)])));
+                }
+                continue;
+            }
+            if (vectors is [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }])
+            {
+                var byCodes = new Dictionary<long, GroupKey>();
+                for (var r = 0; r < chunk.RowCount; r++)
+                {
+                    var codes = ((long)a.Codes[r] << 32) | (uint)b.Codes[r];
+                    ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byCodes, codes, out var seen);
+                    if (!seen) key = new GroupKey([a.GetString(r), b.GetString(r)]);
+                    rows.Add(new RowRef(c, r, key));
                 }
                 continue;
             }
