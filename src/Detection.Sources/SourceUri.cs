@@ -11,6 +11,10 @@ namespace Detection.Sources;
 /// </summary>
 public abstract record SourceUri
 {
+    /// <summary>True when the source is read as a member of a consumer group (Kafka, Event Hubs): it delivers messages only
+    /// while the group has assigned it partitions, and joining the group can take up to the group's session timeout.</summary>
+    public virtual bool IsConsumerGroup => false;
+
     /// <summary>Parses a source; a bad one throws <see cref="SourceUriException"/> naming the bad part.</summary>
     public static SourceUri Parse(string text)
     {
@@ -59,6 +63,8 @@ public abstract record SourceUri
 /// <param name="BootstrapServers">Comma-separated <c>host:port</c> (port 9092 when left out).</param>
 public sealed record KafkaSourceUri(string BootstrapServers, string Topic, string Group) : SourceUri
 {
+    public override bool IsConsumerGroup => true;
+
     internal static KafkaSourceUri FromParts(string body, UriQuery query)
     {
         var (hosts, topic) = SplitPath(body, "kafka://HOST:PORT/TOPIC?group=G");
@@ -91,6 +97,8 @@ public sealed record KafkaSourceUri(string BootstrapServers, string Topic, strin
 public sealed record EventHubsSourceUri(string Namespace, int Port, string Hub, string ConsumerGroup, string ConnectionStringVariable) : SourceUri
 {
     public const string DefaultConnectionStringVariable = "DETECTION_EVENTHUBS_CONNECTION_STRING";
+
+    public override bool IsConsumerGroup => true;
 
     internal static EventHubsSourceUri FromParts(string body, UriQuery query)
     {

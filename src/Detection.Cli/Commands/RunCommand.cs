@@ -38,13 +38,14 @@ internal static class RunCommand
         var source = new Option<string>("--source") { Description = "The source URI.", HelpName = "URI", Required = true };
         var rules = new Option<string[]>("--rules", "-r") { Description = "Rule files or folders.", AllowMultipleArgumentsPerToken = true, HelpName = "DIR" };
         var store = new Option<string>("--store") { Description = $"The incident store (SQLite file; created if missing). Default: {SqliteIncidentStore.DefaultFileName}.", HelpName = "FILE" };
-        var stopAfterIdle = new Option<string?>("--stop-after-idle") { Description = "End once no message came for this long (e.g. 15s, 2m), after running the remaining windows up to the last event's hour.", HelpName = "DURATION" };
+        var stopAfterIdle = new Option<string?>("--stop-after-idle") { Description = "End once no message came for this long (e.g. 15s, 2m), after running the remaining windows up to the last event's hour; on Kafka and Event Hubs, counted only while the instance owns partitions.", HelpName = "DURATION" };
         var lateness = new Option<string?>("--allowed-lateness") { Description = "How long a run waits for late events, in event time (default 5m).", HelpName = "DURATION" };
+        var nrtInterval = new Option<string?>("--nrt-interval") { Description = "The event time one NRT run covers (default 1s): an event waits for the end of its interval, so a shorter one lowers NRT latency, for more runs.", HelpName = "DURATION" };
         var logFile = new Option<string?>("--log-file") { Description = "Also log to this file as JSON events, rolled daily (the date goes before the extension).", HelpName = "FILE" };
         var healthPort = new Option<int?>("--health-port") { Description = "Serve /health and /metrics on http://127.0.0.1:PORT/ (never another interface).", HelpName = "PORT" };
         var schemas = new Option<string?>("--schemas") { Description = "A folder of table schemas (*.json) that add to or override the embedded ones.", HelpName = "DIR" };
         var kafka = new Option<string[]>("--kafka-property") { Description = "A librdkafka property KEY=VALUE set last (tuning; never a secret).", AllowMultipleArgumentsPerToken = false, HelpName = "KEY=VALUE" };
-        var command = new Command("run", Description) { source, rules, store, stopAfterIdle, lateness, logFile, healthPort, schemas, kafka };
+        var command = new Command("run", Description) { source, rules, store, stopAfterIdle, lateness, nrtInterval, logFile, healthPort, schemas, kafka };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -60,7 +61,12 @@ internal static class RunCommand
             }
             var ruleFolders = parse.GetValue(rules) ?? [];
             if (ruleFolders.Length == 0) problems.Add("give the rules with --rules DIR (e.g. --rules detections/)");
-            var runtime = new RuntimeOptions { AllowedLateness = Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? new RuntimeOptions().AllowedLateness };
+            var defaults = new RuntimeOptions();
+            var runtime = new RuntimeOptions
+            {
+                AllowedLateness = Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? defaults.AllowedLateness,
+                NrtInterval = Duration(parse.GetValue(nrtInterval), "--nrt-interval", problems) ?? defaults.NrtInterval,
+            };
             var idle = Duration(parse.GetValue(stopAfterIdle), "--stop-after-idle", problems);
             var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in parse.GetValue(kafka) ?? [])

@@ -26,7 +26,7 @@ public static class ServiceCollectionExtensions
         {
             services.AddSingleton<MetricsSnapshot>();
             services.AddHostedService(sp => new HealthEndpoint(port, sp.GetRequiredService<LiveRunner>(),
-                sp.GetRequiredService<MetricsSnapshot>(), sp.GetRequiredService<ILogger<HealthEndpoint>>()));
+                sp.GetRequiredService<MetricsSnapshot>(), options.Clock, sp.GetRequiredService<ILogger<HealthEndpoint>>()));
         }
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return services;

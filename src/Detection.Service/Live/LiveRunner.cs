@@ -113,9 +113,19 @@ public sealed class LiveRunner
                     if (!more) return stopping.IsCancellationRequested ? LiveExit.Stopped : LiveExit.Completed;
                     Process(batches.Current, engine);
                     await Acknowledge(source, engine, recorder, CancellationToken.None).ConfigureAwait(false);
+                    // Idle time counts from the end of the work: a batch that took longer than --stop-after-idle to run
+                    // must not end the run before the next poll had a chance to return.
+                    _lastActivity = _clock.GetUtcNow();
                     continue;
                 }
                 if (stopping.IsCancellationRequested) continue; // the source ends its sequence at once when cancelled
+                if (_options.Source.IsConsumerGroup && _partitions.Partitions.Count == 0)
+                {
+                    // Not idle but waiting: a group member owns nothing to read until the group assigns it partitions,
+                    // which after a crash takes until the dead member's session times out.
+                    _lastActivity = _clock.GetUtcNow();
+                    continue;
+                }
                 var idle = _clock.GetUtcNow() - _lastActivity;
                 if (_options.StopAfterIdle is { } stopAfter && idle >= stopAfter)
                 {

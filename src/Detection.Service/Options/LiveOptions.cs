@@ -25,7 +25,8 @@ public sealed record LiveOptions
     public SourceSettings Sources { get; init; } = new();
 
     /// <summary>End the run once no message came for this long (<c>--stop-after-idle</c>): the remaining windows up to the
-    /// last event's time ceiled to the hour run first, as at the end of a replay. Null: run until stopped.</summary>
+    /// last event's time ceiled to the hour run first, as at the end of a replay. A consumer-group member counts only time
+    /// in which it owns partitions (joining the group is not idleness). Null: run until stopped.</summary>
     public TimeSpan? StopAfterIdle { get; init; }
 
     /// <summary>After this long without messages the wall clock starts moving the watermark on (rules that fire on silence).</summary>

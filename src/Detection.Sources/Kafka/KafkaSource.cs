@@ -140,7 +140,8 @@ public sealed class KafkaSource : ISource
                 if (!_owned.Remove(tp)) continue;
                 _positions.Remove(tp);
                 _committed.Remove(tp);
-                _revokedSinceBatch.Add(Partition(tp));
+                // Assigned and revoked again before any batch reported it: the reader never knew, so it is told neither.
+                if (!_assignedSinceBatch.Remove(Partition(tp))) _revokedSinceBatch.Add(Partition(tp));
             }
             // The handler runs inside Consume, on the collecting thread: drop what this batch took from those partitions.
             _collecting?.RemoveAll(m => m.Origin is KafkaOrigin k && list.Any(tp => tp.Partition.Value == k.Partition && tp.Topic == k.Topic));

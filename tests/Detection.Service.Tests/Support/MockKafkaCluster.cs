@@ -9,6 +9,8 @@ namespace Detection.Service.Tests.Support;
 /// </summary>
 internal sealed class MockKafkaCluster : IDisposable
 {
+    public const int Partitions = 4;
+
     private readonly IProducer<Null, byte[]> _producer;
 
     public MockKafkaCluster()
@@ -24,11 +26,22 @@ internal sealed class MockKafkaCluster : IDisposable
     public string BootstrapServers { get; }
 
     /// <summary>Produces the bodies in order, body i to partition i mod 4 (so each partition stays in time order), and waits for all.</summary>
-    public void ProduceRoundRobin(string topic, IReadOnlyList<byte[]> bodies)
+    public void ProduceRoundRobin(string topic, IReadOnlyList<byte[]> bodies) =>
+        Produce(topic, bodies.Select((body, i) => (i % Partitions, body)));
+
+    /// <summary>Produces each body to the given partition, in order, and waits for all.</summary>
+    public void Produce(string topic, IEnumerable<(int Partition, byte[] Body)> messages)
     {
-        for (var i = 0; i < bodies.Count; i++)
-            _producer.Produce(new TopicPartition(topic, i % 4), new Message<Null, byte[]> { Value = bodies[i] });
+        foreach (var (partition, body) in messages)
+            _producer.Produce(new TopicPartition(topic, partition), new Message<Null, byte[]> { Value = body });
         _producer.Flush(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>A keyed producer's partition of <paramref name="key"/>: a stable hash of the key, modulo the partitions.</summary>
+    public static int PartitionOf(string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return (int)(BitConverter.ToUInt32(hash, 0) % Partitions);
     }
 
     public void Dispose() => _producer.Dispose();

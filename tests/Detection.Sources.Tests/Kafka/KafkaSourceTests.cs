@@ -9,8 +9,8 @@ namespace Detection.Sources.Tests.Kafka;
 /// restarted consumer resumes at the committed offset.</summary>
 public sealed class KafkaSourceTests
 {
-    /// <summary>The mock cluster keeps a closed member in its group until the member's session times out (it does not act
-    /// on LeaveGroup at once), so the tests use the shortest session a broker accepts by default.</summary>
+    /// <summary>The mock cluster waits the group's session timeout less 1 s for members to rejoin on every rebalance (and
+    /// keeps a vanished member until its session times out), so the tests use the shortest session a broker accepts by default.</summary>
     internal static readonly KafkaSourceOptions Fast = new()
     {
         PollTimeout = TimeSpan.FromMilliseconds(100),
