@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Detection.Benchmarks;
 
 // dotnet run -c Release --project bench/Detection.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-// dotnet run -c Release --project bench/Detection.Benchmarks -- memory         (bytes per retained row)
+// dotnet run -c Release --project bench/Detection.Benchmarks -- memory         (bytes retained and allocated per row)
 // dotnet run -c Release --project bench/Detection.Benchmarks -- evaluator      (KQL vs SQLite on 1M sign-ins, medians)
 // dotnet run -c Release --project bench/Detection.Benchmarks -- time [file] [--runs N]   (reader vs raw scan, interleaved)
 if (args.Length > 0 && args[0] == "memory")

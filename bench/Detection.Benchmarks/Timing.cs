@@ -11,8 +11,9 @@ internal static class Timing
 {
     public static int Run(string[] args)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? BenchmarkData.SignIns;
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(5);
+        var file = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--runs"))
+            .FirstOrDefault() ?? BenchmarkData.SignIns;
         var scan = new ExportReaderBenchmarks();
         var best = TimeSpan.MaxValue;
         var bestScan = TimeSpan.MaxValue;

@@ -25,4 +25,10 @@ public sealed record LoadOptions
 
     /// <summary>Raw text of a rejected record is written to the rejected file when it is at most this many bytes.</summary>
     public int MaxRawBytesInRejection { get; init; } = 16 << 10;
+
+    /// <summary>
+    /// False reads every export record with <see cref="System.Text.Json.Utf8JsonReader"/> only: the reference the hot path's
+    /// scanner is tested against.
+    /// </summary>
+    internal bool ScanExportRecords { get; init; } = true;
 }

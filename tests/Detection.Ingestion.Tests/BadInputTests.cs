@@ -44,6 +44,19 @@ public sealed class BadInputTests
         Assert.Contains("malformed", written.GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"time\":\"2024-05-01T08:00:00Z\",\"category\":\"SignInLogs\",\"properties\":{\"userPrincipalName\":\"a\\ud800b\"}}")]
+    [InlineData("{\"time\":\"2024-05-01T08:00:00Z\",\"category\":\"Sign\\ud800InLogs\",\"properties\":{}}")]
+    public void ALoneSurrogateEscapeRejectsItsRecordOnly(string bad)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("body.json"), $$"""{"records":[{{SignIn(1)}},{{bad}},{{SignIn(3)}}]}""");
+        var result = Load.Files(dir.Path);
+        Assert.Equal(2, result.RowsByTable["SigninLogs"]);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(2, rejection.Record);
+    }
+
     [Fact]
     public void OneBadLineAmongJsonLinesIsRejectedWithItsLineNumber()
     {

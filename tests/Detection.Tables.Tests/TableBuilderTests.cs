@@ -61,6 +61,55 @@ public class TableBuilderTests
     }
 
     [Fact]
+    public void A_value_set_twice_in_a_row_keeps_the_second_and_a_discard_undoes_both()
+    {
+        var builder = new TableBuilder(Schema, chunkRows: 2);
+        builder.SetString(1, "first");
+        builder.SetString(1, "second");
+        builder.SetLong(2, 1);
+        builder.SetLong(2, 2);
+        builder.CommitRow();
+        builder.SetString(1, "dropped");
+        builder.SetString(1, "dropped again");
+        builder.SetBool(3, true);
+        builder.DiscardRow();
+        builder.SetBool(3, false);
+        builder.CommitRow();
+        builder.SetString(1, "next chunk");
+        builder.CommitRow();
+
+        var table = builder.Build();
+
+        Assert.Equal(3, table.RowCount);
+        Assert.Equal(["second", "", "next chunk"], Enumerable.Range(0, 3).Select(r => table.GetValue(r, 1)));
+        Assert.Equal([2L, null, null], Enumerable.Range(0, 3).Select(r => table.GetValue(r, 2)));
+        Assert.Equal([null, false, null], Enumerable.Range(0, 3).Select(r => table.GetValue(r, 3)));
+    }
+
+    [Fact]
+    public void Values_staged_for_a_row_never_committed_are_not_in_the_table_nor_in_the_next_row()
+    {
+        var builder = new TableBuilder(Schema);
+        builder.SetString(1, "kept");
+        builder.SetLong(2, 1);
+        builder.CommitRow();
+        builder.SetString(1, "staged only");
+        builder.SetLong(2, 2);
+
+        var first = builder.Build();
+        builder.SetInt(8, 443);
+        builder.CommitRow();
+        var second = builder.Build();
+
+        Assert.Equal(1, first.RowCount);
+        Assert.Equal("kept", first.GetValue(0, 1));
+        Assert.Equal(1, second.RowCount);
+        Assert.Equal("", second.GetValue(0, 1));
+        Assert.Null(second.GetValue(0, 2));
+        Assert.Equal(443, second.GetValue(0, 8));
+    }
+
+    [Fact]
     public void A_discarded_row_leaves_nothing_behind()
     {
         var builder = new TableBuilder(Schema);

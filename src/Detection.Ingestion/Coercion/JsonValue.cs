@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Detection.Ingestion.Coercion;
@@ -16,6 +17,16 @@ internal readonly ref struct JsonValue
         Token = token;
         IsCompact = isCompact;
     }
+
+    /// <summary>A string: its contents between the quotes (escapes unresolved) and its whole token.</summary>
+    public static JsonValue String(ReadOnlySpan<byte> contents, bool escaped, ReadOnlySpan<byte> token) =>
+        new(JsonTokenType.String, contents, escaped, token);
+
+    /// <summary>An object or array as its raw text.</summary>
+    public static JsonValue Container(JsonTokenType kind, ReadOnlySpan<byte> raw, bool isCompact) => new(kind, raw, false, raw, isCompact);
+
+    /// <summary>A number or literal as its text.</summary>
+    public static JsonValue Scalar(JsonTokenType kind, ReadOnlySpan<byte> text) => new(kind, text, false, text);
 
     public JsonTokenType Kind { get; }
 
@@ -92,25 +103,26 @@ internal readonly ref struct JsonValue
                 value = default;
                 return false;
             }
-            var raw = source[start..(int)reader.BytesConsumed];
-            value = new JsonValue(kind, raw, false, raw, compact);
+            value = Container(kind, source[start..(int)reader.BytesConsumed], compact);
             return true;
         }
         if (kind == JsonTokenType.String)
         {
             var start = (int)reader.TokenStartIndex;
-            var token = source.Slice(start, reader.ValueSpan.Length + 2);
-            value = new JsonValue(kind, reader.ValueSpan, reader.ValueIsEscaped, token);
+            value = String(reader.ValueSpan, reader.ValueIsEscaped, source.Slice(start, reader.ValueSpan.Length + 2));
             return true;
         }
-        value = new JsonValue(kind, reader.ValueSpan, false, reader.ValueSpan);
+        value = Scalar(kind, reader.ValueSpan);
         return true;
     }
 
     /// <summary>The string's UTF-8 contents with escapes resolved (the bytes themselves when there are none).</summary>
-    public ReadOnlySpan<byte> Unescaped(Scratch scratch)
+    public ReadOnlySpan<byte> Unescaped(Scratch scratch) => Escaped ? Unescape(scratch) : Bytes;
+
+    // Apart, so that the common case does not pay for the reader's large frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ReadOnlySpan<byte> Unescape(Scratch scratch)
     {
-        if (!Escaped) return Bytes;
         var reader = new Utf8JsonReader(Token, isFinalBlock: true, state: default);
         reader.Read();
         var buffer = scratch.Get(Bytes.Length);

@@ -9,11 +9,30 @@ namespace Detection.Ingestion.Coercion;
 /// </summary>
 internal sealed class Utf8NameCache<T>(Func<string, T> resolve, int maxEntries = 4096)
 {
+    private static readonly System.Buffers.SearchValues<byte> JsonSpecials =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
+
     private byte[]?[] _keys = new byte[]?[64];
     private T[] _values = new T[64];
     private int[] _next = new int[64]; // slot → the slot (+ 1) looked up after it last time; 0 = none yet
+    private bool[] _isPlain = new bool[64];
     private int _previous = -1;
     private int _count;
+
+    /// <summary>
+    /// The name expected next (the one looked up after the previous name last time), when its bytes are also its JSON
+    /// text (no quote, backslash or control character): a scanner may then match it against its input in place of reading
+    /// the name, and confirm with <see cref="TakePredicted"/>. Empty when there is no such guess.
+    /// </summary>
+    public ReadOnlySpan<byte> Predicted =>
+        _previous >= 0 && _next[_previous] - 1 is var guess and >= 0 && _isPlain[guess] ? _keys[guess] : default;
+
+    /// <summary>The value of <see cref="Predicted"/>, which the input held.</summary>
+    public T TakePredicted()
+    {
+        _previous = _next[_previous] - 1;
+        return _values[_previous];
+    }
 
     public T Get(ReadOnlySpan<byte> name)
     {
@@ -49,6 +68,7 @@ internal sealed class Utf8NameCache<T>(Func<string, T> resolve, int maxEntries =
             _keys = new byte[]?[keys.Length * 2];
             _values = new T[keys.Length * 2];
             _next = new int[keys.Length * 2];
+            _isPlain = new bool[keys.Length * 2];
             _count = 0;
             for (var j = 0; j < keys.Length; j++)
                 if (keys[j] is { } k) Add(k, values[j]);
@@ -58,6 +78,7 @@ internal sealed class Utf8NameCache<T>(Func<string, T> resolve, int maxEntries =
         while (_keys[i] is not null) i = (i + 1) & mask;
         _keys[i] = key;
         _values[i] = value;
+        _isPlain[i] = !key.AsSpan().ContainsAny(JsonSpecials);
         _count++;
     }
 

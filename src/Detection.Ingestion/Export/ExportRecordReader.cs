@@ -25,6 +25,7 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
     private readonly FlowRecordReader _flows = new(context, file);
     private string? _lastTable;
     private TableSink? _lastSink;
+    private PredictedRoute? _predicted;
 
     /// <summary>A complete record (a bare record line, or one of a body read whole).</summary>
     public void Process(ReadOnlyMemory<byte> record, long line, long index)
@@ -46,12 +47,93 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
     /// </summary>
     public RecordStatus Read(ReadOnlySpan<byte> input, bool isFinal, long line, long index, out int consumed, out JsonException? malformed)
     {
+        malformed = null;
+        consumed = 0;
+        switch (context.Options.ScanExportRecords ? ReadScanned(input, isFinal, out consumed) : MapStatus.Declined)
+        {
+            case MapStatus.Ok:
+                return RecordStatus.Done;
+            case MapStatus.NeedMore:
+                return RecordStatus.NeedMore;
+        }
         // A reader over a final block skips the per-token rollback bookkeeping of partial input, and nearly every record
         // ends inside the buffer: read it as final first. A record cut by the buffer's end then fails (nothing is kept)
         // and is read again as partial input, which happens about once per buffer refill.
         if (!isFinal && ReadOnce(input, isFinal: true, line, index, out consumed, out malformed) == RecordStatus.Done)
             return RecordStatus.Done;
         return ReadOnce(input, isFinal, line, index, out consumed, out malformed);
+    }
+
+    /// <summary>
+    /// The hot path: a sign-in, audit or activity record mapped with the <see cref="JsonScanner"/>. Anything but a mapped
+    /// record or a need for more input (the scanner declined, a value is bad, another kind of record) leaves nothing staged,
+    /// and the record is read again with <see cref="Utf8JsonReader"/>, which has the last word.
+    /// </summary>
+    private MapStatus ReadScanned(ReadOnlySpan<byte> input, bool isFinal, out int consumed)
+    {
+        // Records of a body mostly share their category: map with the last one's route, checking the category on the way,
+        // rather than look for it first.
+        if (_predicted is { } predicted)
+        {
+            var mapped = MapScanned(input, isFinal, predicted, out consumed);
+            if (mapped != MapStatus.OtherRoute) return mapped;
+        }
+        var found = FindCategory(input, out var category);
+        consumed = 0;
+        if (found != ScanStatus.Ok) return found == ScanStatus.End && !isFinal ? MapStatus.NeedMore : MapStatus.Declined;
+        if (!Categories.TryRoute(category, out var route) || route.Kind is not (RecordKind.SignIn or RecordKind.Audit or RecordKind.Activity)
+            || SinkFor(route.Table) is not { } sink)
+            return MapStatus.Declined;
+        _predicted = new PredictedRoute(category.ToArray(), sink, FieldMap.For(sink, route.Kind));
+        var status = MapScanned(input, isFinal, _predicted, out consumed);
+        return status == MapStatus.OtherRoute ? MapStatus.Declined : status;
+    }
+
+    private MapStatus MapScanned(ReadOnlySpan<byte> input, bool isFinal, PredictedRoute route, out int consumed)
+    {
+        MapStatus status;
+        try
+        {
+            status = _mapper.MapScanned(input, isFinal, route.Sink, route.Map, route.Category, out consumed);
+        }
+        catch (JsonException)
+        {
+            consumed = 0;
+            status = MapStatus.Declined;
+        }
+        if (status == MapStatus.Ok)
+        {
+            route.Sink.Commit();
+            return MapStatus.Ok;
+        }
+        route.Sink.Discard();
+        return status is MapStatus.NeedMore or MapStatus.OtherRoute ? status : MapStatus.Declined;
+    }
+
+    /// <summary>The route of the last record the scanner mapped, and the category (exact bytes) that chose it.</summary>
+    private sealed record PredictedRoute(byte[] Category, TableSink Sink, FieldMap Map);
+
+    /// <summary>The top-level <c>category</c> as an unescaped string, read with the scanner; declined when it is anything else or absent.</summary>
+    private static ScanStatus FindCategory(ReadOnlySpan<byte> input, out ReadOnlySpan<byte> category)
+    {
+        category = default;
+        var scanner = new JsonScanner(input);
+        var status = scanner.StartObject();
+        for (var first = true; status == ScanStatus.Ok; first = false)
+        {
+            status = scanner.NextField(first, out var name, out var end);
+            if (status != ScanStatus.Ok) return status;
+            if (end) return ScanStatus.Declined;
+            var isCategory = RecordProbe.Is(name, "category"u8);
+            status = scanner.ReadValue(out var value);
+            if (status == ScanStatus.Ok && isCategory)
+            {
+                if (value.Kind != JsonTokenType.String || value.Escaped) return ScanStatus.Declined;
+                category = value.Bytes;
+                return ScanStatus.Ok;
+            }
+        }
+        return status;
     }
 
     private RecordStatus ReadOnce(ReadOnlySpan<byte> input, bool isFinal, long line, long index, out int consumed, out JsonException? malformed)
@@ -91,6 +173,13 @@ internal sealed class ExportRecordReader(LoadContext context, string file)
         {
             staged?.Discard();
             malformed = ex;
+            return RecordStatus.Malformed;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string the reader cannot decode (a lone surrogate escape, invalid UTF-8): the record is malformed.
+            staged?.Discard();
+            malformed = new JsonException(ex.Message, ex);
             return RecordStatus.Malformed;
         }
     }

@@ -1,4 +1,5 @@
 using Detection.Ingestion.Coercion;
+using Detection.Ingestion.Json;
 using Detection.Ingestion.Output;
 using Detection.Kql.Symbols;
 
@@ -22,6 +23,12 @@ internal readonly record struct FieldTarget(int Column, byte Priority);
 internal sealed record FieldAction(FieldKind Kind, FieldTarget[] Targets)
 {
     public static readonly FieldAction Ignore = new(FieldKind.Ignore, []);
+
+    /// <summary>The one string column a plain field feeds, or -1: most fields are such, and have a shorter path.</summary>
+    public int StringColumn { get; init; } = -1;
+
+    /// <summary>The field's last object or array, read by the scanner's walk (null until it holds one).</summary>
+    public RecentContainer? Recent { get; set; }
 }
 
 internal enum Scope
@@ -96,6 +103,9 @@ internal sealed class FieldMap
     /// <summary>The action for a field name given as UTF-8 (unescaped).</summary>
     public FieldAction Lookup(Scope scope, ReadOnlySpan<byte> utf8Name) => _caches[(int)scope].Get(utf8Name);
 
+    /// <summary>The actions by field name of <paramref name="scope"/>, for a walk that also matches predicted names.</summary>
+    public Utf8NameCache<FieldAction> Names(Scope scope) => _caches[(int)scope];
+
     private FieldAction Resolve(Scope scope, string name)
     {
         var map = _scopes[(int)scope];
@@ -118,12 +128,17 @@ internal sealed class FieldMap
                 })
                 .Where(t => t.Column >= 0)
                 .ToArray();
-            return targets.Length == 0 ? FieldAction.Ignore : new FieldAction(FieldKind.Columns, targets);
+            return targets.Length == 0 ? FieldAction.Ignore : Columns(targets);
         }
         if (!map.SameNameFallback) return FieldAction.Ignore;
         var same = Column(name);
-        return same < 0 ? FieldAction.Ignore : new FieldAction(FieldKind.Columns, [new FieldTarget(same, defaultPriority)]);
+        return same < 0 ? FieldAction.Ignore : Columns([new FieldTarget(same, defaultPriority)]);
     }
+
+    private FieldAction Columns(FieldTarget[] targets) => new(FieldKind.Columns, targets)
+    {
+        StringColumn = targets is [var only] && _table.Columns[only.Column].Type == KqlType.String ? only.Column : -1,
+    };
 
     private FieldTarget[] SpecialTargets(FieldKind kind)
     {

@@ -5,10 +5,6 @@ using Detection.Ingestion.Output;
 
 namespace Detection.Ingestion.Export;
 
-/// <summary>
-/// Maps one sign-in, audit or activity export record onto a staged row in a single pass of a <see cref="Utf8JsonReader"/>
-/// over the record's bytes: no DOM, strings written as UTF-8, objects copied as compact JSON.
-/// </summary>
 internal enum MapStatus
 {
     Ok,
@@ -18,11 +14,24 @@ internal enum MapStatus
 
     /// <summary>A value cannot be put in its column; the reason is in the error.</summary>
     BadValue,
+
+    /// <summary>The <see cref="Json.JsonScanner"/> declined the record: map it again with <see cref="Utf8JsonReader"/>.</summary>
+    Declined,
+
+    /// <summary>The record's <c>category</c> is not the one expected (or is missing): route it, then map it.</summary>
+    OtherRoute,
 }
 
-internal sealed class RecordMapper(ScratchSet scratch, int maxFieldBytes)
+/// <summary>
+/// Maps one sign-in, audit or activity export record onto a staged row in a single pass over the record's bytes: no DOM,
+/// strings written as UTF-8, objects copied as compact JSON. Two walks share the mapping: one with the
+/// <see cref="Json.JsonScanner"/> (the hot path, <see cref="MapScanned"/>) and one with <see cref="Utf8JsonReader"/>
+/// (<see cref="Map"/>), which reads whatever the scanner declines and is the reference for bad input.
+/// </summary>
+internal sealed partial class RecordMapper(ScratchSet scratch, int maxFieldBytes)
 {
     private string _error = "";
+    private byte[]? _expectedCategory; // the category the scanner's walk has yet to meet
 
     /// <summary>
     /// Stages the record that starts <paramref name="record"/> into <paramref name="sink"/>, reading it in place (the
@@ -41,6 +50,31 @@ internal sealed class RecordMapper(ScratchSet scratch, int maxFieldBytes)
             return status;
         }
         consumed = (int)reader.BytesConsumed;
+        StageDefaults(sink, map);
+        return MapStatus.Ok;
+    }
+
+    /// <summary>
+    /// As <see cref="Map"/>, with the <see cref="Json.JsonScanner"/>; <see cref="MapStatus.Declined"/> when it declines the
+    /// record, or when a final input ends inside it (the reader then says why). The record's first top-level
+    /// <c>category</c> must be the string <paramref name="category"/> (exact bytes, no escapes), otherwise
+    /// <see cref="MapStatus.OtherRoute"/>.
+    /// </summary>
+    public MapStatus MapScanned(ReadOnlySpan<byte> record, bool isFinal, TableSink sink, FieldMap map, byte[] category, out int consumed)
+    {
+        consumed = 0;
+        _expectedCategory = category;
+        var scanner = new Json.JsonScanner(record);
+        var status = Walk(ref scanner, sink, map, Scope.Top, "");
+        if (status == MapStatus.Ok && _expectedCategory is not null) status = MapStatus.OtherRoute; // no category at all
+        if (status != MapStatus.Ok) return status == MapStatus.NeedMore && isFinal ? MapStatus.Declined : status;
+        consumed = scanner.Position;
+        StageDefaults(sink, map);
+        return MapStatus.Ok;
+    }
+
+    private static void StageDefaults(TableSink sink, FieldMap map)
+    {
         if (map.SourceSystem >= 0 && sink.Claim(map.SourceSystem, 1)) sink.Builder.SetStringUtf8(map.SourceSystem, map.SourceSystemUtf8);
         if (map.CategoryValue >= 0 && !sink.IsSet(map.CategoryValue))
         {
@@ -49,41 +83,14 @@ internal sealed class RecordMapper(ScratchSet scratch, int maxFieldBytes)
             sink.Builder.SetStringUtf8(map.CategoryValue, "Administrative"u8);
             if (map.Category >= 0 && sink.Claim(map.Category, 1)) sink.Builder.SetStringUtf8(map.Category, "Administrative"u8);
         }
-        return MapStatus.Ok;
     }
 
-    /// <summary>Walks the fields of the object the reader is on (its StartObject), up to and including its EndObject.</summary>
-    private MapStatus Walk(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, TableSink sink, FieldMap map, Scope scope, string prefix)
+    /// <summary>
+    /// Stages a field's value into its columns, with the special handling its kind asks for (all but the walk into an
+    /// activity record's <c>properties</c>, which each walk does its own way after this).
+    /// </summary>
+    private MapStatus Stage(in JsonValue value, TableSink sink, FieldMap map, FieldAction action, ReadOnlySpan<byte> name, string prefix)
     {
-        while (true)
-        {
-            if (!reader.Read()) return MapStatus.NeedMore;
-            if (reader.TokenType != JsonTokenType.PropertyName) return MapStatus.Ok;
-            var name = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-            var action = map.Lookup(scope, name);
-            if (!reader.Read()) return MapStatus.NeedMore;
-            var status = Apply(ref reader, source, sink, map, action, name, prefix);
-            if (status != MapStatus.Ok) return status;
-        }
-    }
-
-    private MapStatus Apply(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, TableSink sink, FieldMap map, FieldAction action,
-        ReadOnlySpan<byte> name, string prefix)
-    {
-        switch (action.Kind)
-        {
-            case FieldKind.Ignore:
-                if (reader.TokenType is JsonTokenType.String && reader.ValueSpan.Length > maxFieldBytes)
-                    return Fail(prefix, name, $"a value of {reader.ValueSpan.Length:N0} bytes is over the field limit of {maxFieldBytes:N0} bytes");
-                return JsonValue.TrySkip(ref reader) ? MapStatus.Ok : MapStatus.NeedMore;
-            case FieldKind.Properties when reader.TokenType == JsonTokenType.StartObject:
-                return Walk(ref reader, source, sink, map, Scope.Properties, "properties.");
-            case FieldKind.ActivityIdentity when reader.TokenType == JsonTokenType.StartObject:
-                return Walk(ref reader, source, sink, map, Scope.Identity, "identity.");
-            case FieldKind.Properties or FieldKind.ActivityIdentity:
-                return JsonValue.TrySkip(ref reader) ? MapStatus.Ok : MapStatus.NeedMore;
-        }
-        if (!JsonValue.TryRead(ref reader, source, out var value)) return MapStatus.NeedMore;
         // ALS's own example has "category": "Write" (the kind of operation), which is no event category.
         if (action.Kind == FieldKind.ActivityCategory
             && (value.Kind != JsonTokenType.String || !Categories.IsActivityCategory(value.Unescaped(scratch.Unescape))))
@@ -104,16 +111,18 @@ internal sealed class RecordMapper(ScratchSet scratch, int maxFieldBytes)
             case FieldKind.ActivityResourceId when value.Kind == JsonTokenType.String:
                 StageResourceParts(sink, map, value.Unescaped(scratch.Unescape));
                 break;
-            case FieldKind.ActivityProperties when value.Kind == JsonTokenType.StartObject:
-                var inner = new Utf8JsonReader(value.Bytes, isFinalBlock: true, state: default);
-                inner.Read();
-                return Walk(ref inner, value.Bytes, sink, map, Scope.Properties, "properties.");
             case FieldKind.ActivityClaims when value.Kind == JsonTokenType.StartObject && map.Caller >= 0:
                 StageCaller(sink, map.Caller, value.Bytes);
                 break;
         }
         return MapStatus.Ok;
     }
+
+    /// <summary>An ignored string field still counts against the field limit.</summary>
+    private MapStatus CheckIgnored(JsonTokenType kind, int length, ReadOnlySpan<byte> name, string prefix) =>
+        kind == JsonTokenType.String && length > maxFieldBytes
+            ? Fail(prefix, name, $"a value of {length:N0} bytes is over the field limit of {maxFieldBytes:N0} bytes")
+            : MapStatus.Ok;
 
     private void StageCaller(TableSink sink, int caller, ReadOnlySpan<byte> claims)
     {

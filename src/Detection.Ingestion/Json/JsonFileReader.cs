@@ -13,6 +13,8 @@ namespace Detection.Ingestion.Json;
 /// </summary>
 internal sealed class JsonFileReader(LoadContext context, ByteReader input, string file, ExportRecordReader records, JsonRowReader rows)
 {
+    private const int TopUpBelow = 16 << 10;
+
     private long _index;
 
     public void Run()
@@ -165,8 +167,9 @@ internal sealed class JsonFileReader(LoadContext context, ByteReader input, stri
     {
         wasRead = false;
         // Topping the buffer up before a record nears its end means a record is rarely mapped twice (a failed attempt
-        // costs its time and leaves its strings in the chunk's dictionary).
-        if (!input.IsEof && input.Length < input.Capacity / 4) input.Fill();
+        // costs its time and leaves its strings in the chunk's dictionary). Only when little is left, though: a refill
+        // first moves the unread bytes to the front of the buffer.
+        if (!input.IsEof && input.Length < TopUpBelow) input.Fill();
         while (true)
         {
             var status = records.Read(input.Span, isFinal: false, line, index, out var consumed, out var malformed);

@@ -4,49 +4,36 @@ using Detection.Tables.Columns;
 
 namespace Detection.Tables.Building;
 
-internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : ColumnBuilder(type)
+internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity, int chunkRows) : ColumnBuilder(type)
     where T : unmanaged
 {
     private T[] _values = new T[capacity];
     private BitArray _nulls = new(capacity);
     private int _count;
     private int _nullCount;
-    private bool _staged;
-    private T _pending;
 
-    public void Stage(T value)
-    {
-        _pending = value;
-        _staged = true;
-    }
-
-    public override void Commit(int row)
+    /// <summary>Stages the value of <paramref name="row"/>.</summary>
+    public void Stage(int row, T value)
     {
         PadTo(row);
-        if (_count == _values.Length)
+        if (row == _values.Length)
         {
-            Array.Resize(ref _values, _values.Length * 2);
+            Growth.Grow(ref _values, chunkRows, row);
             _nulls.Length = _values.Length;
         }
-        if (_staged)
-        {
-            _values[_count] = _pending;
-        }
-        else
-        {
-            _values[_count] = default;
-            _nulls[_count] = true;
-            _nullCount++;
-        }
-        _count++;
-        _staged = false;
+        _values[row] = value;
+        _count = row + 1;
     }
 
-    public override void Discard() => _staged = false;
+    public override void Discard(int row)
+    {
+        if (_count > row) _count = row;
+    }
 
     public override Column Seal(int rows)
     {
         PadTo(rows);
+        _count = rows; // a value staged for a row not committed is dropped
         Column column;
         if (_nullCount == _count)
         {
@@ -66,7 +53,6 @@ internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : Co
         _nulls.SetAll(false);
         _count = 0;
         _nullCount = 0;
-        _staged = false;
         return column;
     }
 
@@ -76,7 +62,7 @@ internal sealed class PrimitiveColumnBuilder<T>(KqlType type, int capacity) : Co
         if (length <= _count) return;
         if (length > _values.Length)
         {
-            Array.Resize(ref _values, Math.Max(length, _values.Length * 2));
+            Growth.Grow(ref _values, chunkRows, _count);
             _nulls.Length = _values.Length;
         }
         _values.AsSpan(_count, length - _count).Clear();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Detection.Tables.Columns;
 
 namespace Detection.Tables.Building;
@@ -9,8 +10,10 @@ namespace Detection.Tables.Building;
 /// A column whose values are nearly all distinct (ids, per-sign-in details) stops looking values up after a probation
 /// of <see cref="ProbationValues"/> values: every value is then appended, which saves a hash and a cache-missing probe
 /// per value and loses only the rare repeat.
+/// Columns often repeat the value of the row before (a constant such as the table's name, a user's run of sign-ins), so
+/// that value is compared first: a repeat then costs no hash and no probe.
 /// </summary>
-internal sealed class Utf8DictionaryBuilder
+internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
 {
     private const int ProbationValues = 1024;
     private const double UniqueShare = 0.9;
@@ -27,18 +30,32 @@ internal sealed class Utf8DictionaryBuilder
     private long[] _slots = new long[InitialSlots];
     private int _interned;
     private bool _appendOnly;
+    private int _lastCode;
+    private int _lastStart;
+    private int _lastLength;
 
     public int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Intern(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty) return 0;
-        if (_appendOnly) return Add(value);
+        if (value.Length == _lastLength && _bytes.AsSpan(_lastStart, _lastLength).SequenceEqual(value)) return _lastCode;
+        return InternOther(value);
+    }
+
+    /// <summary>A value other than the last one: the part of <see cref="Intern"/> not worth inlining.</summary>
+    private int InternOther(ReadOnlySpan<byte> value)
+    {
+        if (_appendOnly) return Remember(Add(value));
         if (++_interned == ProbationValues && Count >= UniqueShare * ProbationValues)
         {
             _appendOnly = true;
             _slots = [];
-            return Add(value);
+            // Room for the values still to come at the size seen so far (and some), at once rather than by doubling.
+            var expectedBytes = (long)_length * expectedValues / Count * 9 / 8;
+            if (expectedBytes > _bytes.Length && expectedBytes < Array.MaxLength) Growth.Grow(ref _bytes, (int)expectedBytes, _length);
+            return Remember(Add(value));
         }
         var hash = Hash(value);
         var slots = _slots;
@@ -51,13 +68,13 @@ internal sealed class Utf8DictionaryBuilder
                 var code = Add(value);
                 slots[i] = ((long)hash << 32) | (uint)(code + 1);
                 if (Count * 2 > slots.Length) Grow();
-                return code;
+                return Remember(code);
             }
             if ((int)(slot >> 32) == hash)
             {
                 var candidate = (int)slot - 1;
                 var start = _offsets[candidate];
-                if (_bytes.AsSpan(start, _offsets[candidate + 1] - start).SequenceEqual(value)) return candidate;
+                if (_bytes.AsSpan(start, _offsets[candidate + 1] - start).SequenceEqual(value)) return Remember(candidate);
             }
         }
     }
@@ -72,15 +89,24 @@ internal sealed class Utf8DictionaryBuilder
         _slots = new long[InitialSlots];
         _interned = 0;
         _appendOnly = false;
+        _lastCode = 0;
+        _lastLength = 0;
+    }
+
+    private int Remember(int code)
+    {
+        _lastCode = code;
+        _lastStart = _offsets[code];
+        _lastLength = _offsets[code + 1] - _lastStart;
+        return code;
     }
 
     private int Add(ReadOnlySpan<byte> value)
     {
-        if (_length + value.Length > _bytes.Length)
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + value.Length));
+        if (_length + value.Length > _bytes.Length) Growth.Grow(ref _bytes, _length + value.Length, _length);
         value.CopyTo(_bytes.AsSpan(_length));
         _length += value.Length;
-        if (_count + 1 == _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
+        if (_count + 1 == _offsets.Length) Growth.Grow(ref _offsets, _count + 2, _count + 1);
         _offsets[++_count] = _length;
         return _count - 1;
     }
