@@ -3,7 +3,6 @@ using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
 using Detection.Tables;
-using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
@@ -34,33 +33,14 @@ internal static class DistinctOperator
 
     private static Func<int, GroupKey> Keys(Chunk chunk)
     {
-        switch (chunk.Columns)
+        if (StringKeys.For(chunk.Columns) is { } stringKeys) return stringKeys;
+        var vectors = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
+        return r =>
         {
-            case [StringColumn a]:
-            {
-                var byCode = new GroupKey?[a.Dictionary.Count];
-                return r => byCode[a.Codes[r]] ??= new GroupKey([a.GetString(r)]);
-            }
-            case [StringColumn a, StringColumn b]:
-            {
-                var byCodes = new Dictionary<long, GroupKey>();
-                return r =>
-                {
-                    ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                        byCodes, ((long)a.Codes[r] << 32) | (uint)b.Codes[r], out var seen);
-                    if (!seen) key = new GroupKey([a.GetString(r), b.GetString(r)]);
-                    return key;
-                };
-            }
-            default:
-                var vectors = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
-                return r =>
-                {
-                    var values = new object?[vectors.Length];
-                    for (var i = 0; i < values.Length; i++) values[i] = Kv.Key(vectors[i].Get(r));
-                    return new GroupKey(values);
-                };
-        }
+            var values = new object?[vectors.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = Kv.Key(vectors[i].Get(r));
+            return new GroupKey(values);
+        };
     }
 }
 

@@ -198,26 +198,9 @@ internal static class JoinOperator
         {
             var chunk = table.Chunks[c];
             var vectors = keys.Select(k => k.Eval(chunk)).ToArray();
-            if (vectors is [ColumnVector { Column: StringColumn s }])
+            if (vectors.All(v => v is ColumnVector) && StringKeys.For(vectors.Select(v => ((ColumnVector)v).Column).ToList()) is { } stringKeys)
             {
-                var byCode = new GroupKey?[s.Dictionary.Count];
-                for (var r = 0; r < chunk.RowCount; r++)
-                {
-                    var code = s.Codes[r];
-                    rows.Add(new RowRef(c, r, byCode[code] ??= new GroupKey([s.Dictionary.GetString(code)])));
-                }
-                continue;
-            }
-            if (vectors is [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }])
-            {
-                var byCodes = new Dictionary<long, GroupKey>();
-                for (var r = 0; r < chunk.RowCount; r++)
-                {
-                    var codes = ((long)a.Codes[r] << 32) | (uint)b.Codes[r];
-                    ref var key = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byCodes, codes, out var seen);
-                    if (!seen) key = new GroupKey([a.GetString(r), b.GetString(r)]);
-                    rows.Add(new RowRef(c, r, key));
-                }
+                for (var r = 0; r < chunk.RowCount; r++) rows.Add(new RowRef(c, r, stringKeys(r)));
                 continue;
             }
             for (var r = 0; r < chunk.RowCount; r++)
