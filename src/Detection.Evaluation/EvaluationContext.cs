@@ -23,6 +23,12 @@ public sealed class EvaluationContext
     /// </summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Where row-local operators remember their results per input chunk, for queries run again over shared chunks (a
+    /// rule's successive windows). None by default: each query computes everything.
+    /// </summary>
+    public ChunkMemo? ChunkMemo { get; init; }
+
     /// <summary>The evaluation time (UTC).</summary>
     public DateTime Now { get; }
 

@@ -11,23 +11,19 @@ namespace Detection.Ingestion;
 /// Reads files of every supported format into tables. Each file's format is recognised from its content (gzip unwrapped
 /// first); records are streamed, one at a time. Bad records never stop a load: they are set aside as
 /// <see cref="Rejection"/>s (and written to <see cref="LoadOptions.RejectedFile"/>). Only an unwritable rejected file throws.
-/// One call is single-threaded; concurrent calls are independent.
+/// A load of paths reads files on up to <see cref="LoadOptions.Parallelism"/> threads, with the result of a sequential load;
+/// concurrent calls are independent.
 /// </summary>
 public static class DataLoader
 {
     /// <param name="paths">Files, folders (read recursively, data files only: see README) and globs such as <c>samples/*.jsonl</c>.</param>
+    /// <param name="options">Options; <see cref="LoadOptions.Parallelism"/> must be at least 1.</param>
     public static LoadResult Load(IEnumerable<string> paths, LoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        using var context = new LoadContext(options);
-        foreach (var path in paths)
-        {
-            var files = InputPaths.Expand(path, out var problem);
-            if (problem is not null) context.Reject(path, null, null, problem);
-            foreach (var file in files) LoadFile(context, file);
-        }
-        return context.Finish();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
+        return ParallelLoad.Run(InputItem.Expand(paths), options);
     }
 
     /// <summary>
@@ -43,6 +39,18 @@ public static class DataLoader
         using var context = new LoadContext(options);
         foreach (var input in inputs)
             Read(context, input.Origin, () => FormatSniffer.Open(input.Open(), options.MaxRecordBytes, input.FirstLine));
+        return context.Finish();
+    }
+
+    /// <summary>Reads <paramref name="items"/> in order into one context, on the calling thread.</summary>
+    internal static LoadResult LoadInOrder(IEnumerable<InputItem> items, LoadOptions options)
+    {
+        using var context = new LoadContext(options);
+        foreach (var item in items)
+        {
+            if (item.Problem is { } problem) context.Reject(item.Path, null, null, problem);
+            else LoadFile(context, item.Path);
+        }
         return context.Finish();
     }
 

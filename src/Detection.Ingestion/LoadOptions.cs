@@ -27,6 +27,12 @@ public sealed record LoadOptions
     public int MaxRawBytesInRejection { get; init; } = 16 << 10;
 
     /// <summary>
+    /// Threads that read files at once in <see cref="DataLoader.Load(IEnumerable{string}, LoadOptions)"/>; 1 reads them one
+    /// after another on the calling thread. Whatever the number, the result and the rejected file are those of a sequential load.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// False reads every export record with <see cref="System.Text.Json.Utf8JsonReader"/> only: the reference the hot path's
     /// scanner is tested against.
     /// </summary>

@@ -91,7 +91,7 @@ internal static class BenchCommand
             output.WriteLine($"peak working set {Bytes(process.PeakWorkingSet64)}; managed heap now {Bytes(GC.GetTotalMemory(false))}");
             output.WriteLine("slowest rules:");
             foreach (var rule in engine.RuleStatistics.OrderByDescending(r => r.Time).Take(8))
-                output.WriteLine($"  {rule.Time.TotalSeconds,8:0.00} s  {rule.Runs,6:N0} runs  {rule.Rule.Name}");
+                output.WriteLine($"  {rule.Time.TotalSeconds,8:0.00} s  {rule.Runs,6:N0} runs  {rule.Rule.Memo.Reused,9:N0} chunks reused, {rule.Rule.Memo.Computed,7:N0} computed  {rule.Rule.Name}");
         }
         finally
         {

@@ -44,14 +44,28 @@ internal static class DistinctOperator
     }
 }
 
-/// <summary>A tuple of values compared with <see cref="Kv.Key"/> equality (grouping, distinct, join keys).</summary>
-internal readonly struct GroupKey(object?[] values) : IEquatable<GroupKey>
+/// <summary>
+/// A tuple of values compared with <see cref="Kv.Key"/> equality (grouping, distinct, join keys). The hash is computed
+/// once: a key is looked up many times (a join probes with each row's key).
+/// </summary>
+internal readonly struct GroupKey : IEquatable<GroupKey>
 {
-    public object?[] Values { get; } = values;
+    private readonly int _hash;
+
+    public GroupKey(object?[] values)
+    {
+        Values = values;
+        var hash = new HashCode();
+        foreach (var v in values) hash.Add(v);
+        _hash = hash.ToHashCode();
+    }
+
+    public object?[] Values { get; }
 
     public bool Equals(GroupKey other)
     {
-        if (Values.Length != other.Values.Length) return false;
+        if (_hash != other._hash || Values.Length != other.Values.Length) return false;
+        if (ReferenceEquals(Values, other.Values)) return true;
         for (var i = 0; i < Values.Length; i++)
             if (!Equals(Values[i], other.Values[i])) return false;
         return true;
@@ -59,10 +73,5 @@ internal readonly struct GroupKey(object?[] values) : IEquatable<GroupKey>
 
     public override bool Equals(object? obj) => obj is GroupKey k && Equals(k);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var v in Values) hash.Add(v);
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => _hash;
 }

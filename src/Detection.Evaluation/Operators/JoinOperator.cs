@@ -44,41 +44,47 @@ internal static class JoinOperator
             foreach (var where in followingWheres.Take(pushed)) leftTable = WhereOperator.Run(where, leftTable, runner, scope);
         }
 
-        var leftRows = Rows(leftTable, leftKeys);
-        var rightRows = Rows(rightTable, rightKeys);
+        // Keys become small integers (one id per distinct key, both sides): the right side is indexed by id, and rows
+        // of string keys find their id once per dictionary code, not once per row.
+        var ids = new Dictionary<GroupKey, int>();
+        var rightIds = KeyIds(rightTable, rightKeys, ids, add: true);
+        var rightKeyCount = ids.Count;
+        var leftIds = KeyIds(leftTable, leftKeys, ids, add: false);
+        var (matchStart, matchRows) = Index(rightIds, rightKeyCount);
+        ReadOnlySpan<int> Matches(int id) => id >= 0 ? matchRows.AsSpan(matchStart[id], matchStart[id + 1] - matchStart[id]) : [];
+
+        IReadOnlyList<int> leftRows = Enumerable.Range(0, leftIds.Length).ToArray();
         if (kind == "innerunique")
         {
-            var seen = new HashSet<GroupKey>();
-            leftRows = leftRows.Where(r => r.Key is null || seen.Add(r.Key.Value)).ToList();
+            // Left rows without a match give nothing to an inner join, so only matching keys need deduplicating.
+            var seen = new bool[rightKeyCount];
+            var first = new List<int>();
+            foreach (var r in leftRows)
+            {
+                if (leftIds[r] < 0 || seen[leftIds[r]]) continue;
+                seen[leftIds[r]] = true;
+                first.Add(r);
+            }
+            leftRows = first;
             kind = "inner";
         }
-        var index = new Dictionary<GroupKey, List<int>>();
-        for (var i = 0; i < rightRows.Count; i++)
-            if (rightRows[i].Key is { } key)
-            {
-                if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-                list.Add(i);
-            }
-        List<int> Matches(GroupKey? key) => key is { } k && index.TryGetValue(k, out var list) ? list : [];
-
         var leftOne = Flat(leftTable);
         var rightOne = Flat(rightTable);
-        int L(RowRef r) => leftOne.Offsets[r.Chunk] + r.Row;
-        int R(int i) => rightOne.Offsets[rightRows[i].Chunk] + rightRows[i].Row;
         var allLeft = Enumerable.Range(0, left.Columns.Length).ToList();
         switch (kind)
         {
             case "leftsemi" or "leftanti" or "anti" or "leftantisemi":
             {
                 var semi = kind == "leftsemi";
-                var rows = leftRows.Where(r => (Matches(r.Key).Count > 0) == semi).Select(L).ToList();
+                var rows = leftRows.Where(r => (Matches(leftIds[r]).Length > 0) == semi).ToList();
                 return Gathered(left, [(leftOne, rows, allLeft)]);
             }
             case "rightsemi" or "rightanti" or "rightantisemi":
             {
                 var semi = kind == "rightsemi";
-                var leftKeysSeen = leftRows.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToHashSet();
-                var rows = Enumerable.Range(0, rightRows.Count).Where(i => (rightRows[i].Key is { } k && leftKeysSeen.Contains(k)) == semi).Select(R).ToList();
+                var onLeft = new bool[rightKeyCount];
+                foreach (var r in leftRows) if (leftIds[r] >= 0) onLeft[leftIds[r]] = true;
+                var rows = Enumerable.Range(0, rightIds.Length).Where(i => (rightIds[i] >= 0 && onLeft[rightIds[i]]) == semi).ToList();
                 return Gathered(right, [(rightOne, rows, Enumerable.Range(0, right.Columns.Length).ToList())]);
             }
             case "inner" or "leftouter" or "rightouter" or "fullouter":
@@ -90,29 +96,41 @@ internal static class JoinOperator
         // Pairs of rows (-1: no row on that side, its columns null), gathered column by column at the end.
         var leftOut = new List<int>();
         var rightOut = new List<int>();
-        var rightMatched = new bool[rightRows.Count];
+        var rightMatched = new bool[rightIds.Length];
         foreach (var row in leftRows)
         {
-            var matches = Matches(row.Key);
-            if (matches.Count == 0 && kind is not ("leftouter" or "fullouter")) continue;
+            var matches = Matches(leftIds[row]);
+            if (matches.Length == 0 && kind is not ("leftouter" or "fullouter")) continue;
             foreach (var m in matches)
             {
                 rightMatched[m] = true;
-                leftOut.Add(L(row));
-                rightOut.Add(R(m));
+                leftOut.Add(row);
+                rightOut.Add(m);
             }
-            if (matches.Count != 0) continue;
-            leftOut.Add(L(row));
+            if (matches.Length != 0) continue;
+            leftOut.Add(row);
             rightOut.Add(-1);
         }
         if (kind is "rightouter" or "fullouter")
-            for (var i = 0; i < rightRows.Count; i++)
+            for (var i = 0; i < rightIds.Length; i++)
                 if (!rightMatched[i])
                 {
                     leftOut.Add(-1);
-                    rightOut.Add(R(i));
+                    rightOut.Add(i);
                 }
         return Gathered(joined, [(leftOne, leftOut, allLeft), (rightOne, rightOut, keptRight)]);
+    }
+
+    /// <summary>The rows of each key id, in row order: rows[start[id] .. start[id + 1]).</summary>
+    private static (int[] Start, int[] Rows) Index(int[] keyIds, int keyCount)
+    {
+        var start = new int[keyCount + 1];
+        foreach (var id in keyIds) if (id >= 0) start[id + 1]++;
+        for (var i = 0; i < keyCount; i++) start[i + 1] += start[i];
+        var next = start[..keyCount];
+        var rows = new int[start[keyCount]];
+        for (var r = 0; r < keyIds.Length; r++) if (keyIds[r] is var id and >= 0) rows[next[id]++] = r;
+        return (start, rows);
     }
 
     /// <summary>The columns of an inner or outer join: the left's, then the kept right ones, renamed where they clash (key1).</summary>
@@ -184,32 +202,39 @@ internal static class JoinOperator
         return builder.Build();
     }
 
-    /// <summary>A row of one side by position, with its key (null when a key part is null: it matches nothing).</summary>
-    private readonly record struct RowRef(int Chunk, int Row, GroupKey? Key);
-
     /// <summary>
-    /// Every row's key; values are read only for rows that are emitted. One or two string keys are keyed once per
-    /// distinct value (pair) of a chunk (its dictionary codes), other keys row by row.
+    /// Every row's key id in <paramref name="ids"/> (rows numbered across the chunks; -1 when a key part is null or, unless
+    /// <paramref name="add"/>, when the key is not in <paramref name="ids"/>: it matches nothing). One or two string keys
+    /// are looked up once per distinct value (pair) of a chunk, other keys row by row.
     /// </summary>
-    private static List<RowRef> Rows(Table table, List<Expr> keys)
+    private static int[] KeyIds(Table table, List<Expr> keys, Dictionary<GroupKey, int> ids, bool add)
     {
-        var rows = new List<RowRef>((int)Math.Min(table.RowCount, int.MaxValue));
-        for (var c = 0; c < table.Chunks.Length; c++)
+        var result = new int[table.RowCount];
+        int IdOf(GroupKey key)
         {
-            var chunk = table.Chunks[c];
+            if (!add) return ids.TryGetValue(key, out var found) ? found : -1;
+            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var known);
+            if (!known) id = ids.Count - 1;
+            return id;
+        }
+        var at = 0;
+        foreach (var chunk in table.Chunks)
+        {
             var vectors = keys.Select(k => k.Eval(chunk)).ToArray();
-            if (vectors.All(v => v is ColumnVector) && StringKeys.For(vectors.Select(v => ((ColumnVector)v).Column).ToList()) is { } stringKeys)
+            if (vectors.All(v => v is ColumnVector) && StringKeys.IdsFor(vectors.Select(v => ((ColumnVector)v).Column).ToList(), IdOf) is { } stringIds)
             {
-                for (var r = 0; r < chunk.RowCount; r++) rows.Add(new RowRef(c, r, stringKeys(r)));
+                for (var r = 0; r < chunk.RowCount; r++) result[at++] = stringIds(r);
                 continue;
             }
             for (var r = 0; r < chunk.RowCount; r++)
             {
-                var keyValues = vectors.Select(v => Kv.Key(Dyn.Unwrap(v.Get(r)))).ToArray();
-                rows.Add(new RowRef(c, r, keyValues.Any(k => k is null) ? null : new GroupKey(keyValues)));
+                var keyValues = new object?[vectors.Length];
+                var isNull = false;
+                for (var k = 0; k < vectors.Length; k++) isNull |= (keyValues[k] = Kv.Key(Dyn.Unwrap(vectors[k].Get(r)))) is null;
+                result[at++] = isNull ? -1 : IdOf(new GroupKey(keyValues));
             }
         }
-        return rows;
+        return result;
     }
 
     /// <summary>The key expressions of each side: <c>on Name</c> (both sides), <c>$left.a == $right.b</c>, joined by commas or <c>and</c>.</summary>

@@ -41,18 +41,27 @@ internal static class UnionOperator
         var outputColumns = columns.Select(c => new ColumnSymbol(c.Output, c.Type)).ToList();
         if (source is not null) outputColumns.Insert(0, new ColumnSymbol(source, KqlType.String));
         var chunks = new List<Chunk>();
+        var memo = runner.Context.ChunkMemo;
         foreach (var (legName, table) in legs)
         {
             var ordinals = columns.Select(c => table.Schema.Columns.ToList().FindIndex(x => x.Name == c.Name && x.Type == c.Type)).ToArray();
-            foreach (var chunk in table.Chunks)
+            Chunk Widen(Chunk chunk)
             {
                 var built = ordinals.Select((o, i) => o >= 0 ? chunk.Columns[o] : ColumnFactory.Constant(columns[i].Type, null, chunk.RowCount)).ToList();
                 if (source is not null) built.Insert(0, ColumnFactory.Constant(KqlType.String, legName, chunk.RowCount));
-                chunks.Add(new Chunk(chunk.RowCount, built));
+                return new Chunk(chunk.RowCount, built);
             }
+            // The widened chunk is remembered only so that it keeps its identity across runs: the row-local operators
+            // after the union then find their own remembered results for it.
+            var signature = memo is null ? "" : Signature(legName, source, ordinals, outputColumns);
+            foreach (var chunk in table.Chunks)
+                chunks.Add(memo is null ? Widen(chunk) : memo.Get(op, signature, chunk, Widen)!);
         }
         return new Table(new TableSymbol("union", outputColumns), chunks);
     }
+
+    private static string Signature(string legName, string? source, int[] ordinals, List<ColumnSymbol> output) =>
+        $"{legName}|{source}|{string.Join(',', ordinals)}|{string.Join(',', output.Select(c => $"{c.Name}:{c.Type.Name()}"))}";
 
     private static List<(string Name, KqlType Type, string Output)> Columns(List<TableSymbol> legs, bool inner)
     {

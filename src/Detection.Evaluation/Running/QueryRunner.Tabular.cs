@@ -92,6 +92,13 @@ internal sealed partial class QueryRunner
         if (op.Kind is SyntaxKind.RangeOperator) return RangeOperator.Run(op, this, scope);
         if (op.Kind is SyntaxKind.UnionOperator) return UnionOperator.Run(op, input, this, scope);
         if (input is null) throw new EvaluationException($"'{op.FirstToken?.Text}' needs an input table", op.Span);
+        if (RowLocalOperators.IsRowLocal(op.Kind) && RowLocalOperators.TryRun(op, input, this, scope, t => Run(op, t, scope)) is { } reused)
+            return reused;
+        return Run(op, input, scope);
+    }
+
+    private Table Run(SyntaxNode op, Table input, Scope scope)
+    {
         return op.Kind switch
         {
             SyntaxKind.WhereOperator => WhereOperator.Run(op, input, this, scope),

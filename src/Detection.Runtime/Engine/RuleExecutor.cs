@@ -19,13 +19,15 @@ internal static class RuleExecutor
         using var budget = new CancellationTokenSource(options.RuleTimeBudget, clock);
         try
         {
-            var context = new EvaluationContext(run.Time, tables, options.Schemas) { Cancellation = budget.Token };
+            var context = new EvaluationContext(run.Time, tables, options.Schemas) { Cancellation = budget.Token, ChunkMemo = rule.Memo };
             var result = KqlEvaluator.Evaluate(rule.Code, context);
+            // The budget's timer may not have fired yet on a busy machine: a run that took longer is timed out all the same.
+            if (clock.GetElapsedTime(started) > options.RuleTimeBudget) throw new OperationCanceledException(budget.Token);
             var alerts = rule.Fires(result.RowCount) ? AlertFactory.Create(rule.Rule, run, result) : [];
             var status = degraded is null ? RuleRunStatus.Success : RuleRunStatus.Degraded;
             return new RuleRunOutcome(rule, run, status, result.RowCount, alerts, clock.GetElapsedTime(started), degraded);
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested || clock.GetElapsedTime(started) > options.RuleTimeBudget)
         {
             return new RuleRunOutcome(rule, run, RuleRunStatus.TimedOut, 0, [], clock.GetElapsedTime(started),
                 $"the query ran longer than the rule time budget ({options.RuleTimeBudget.TotalSeconds:0.#} s) and was cancelled");

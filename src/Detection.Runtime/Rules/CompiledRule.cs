@@ -32,6 +32,12 @@ public sealed class CompiledRule
 
     public KqlCode Code { get; }
 
+    /// <summary>
+    /// The rule's row-local operator results per window chunk: its successive runs share all but the newest segments, so
+    /// each segment is filtered and projected once (Detection.Evaluation's ChunkMemo; entries go with the segments).
+    /// </summary>
+    public Evaluation.ChunkMemo Memo { get; } = new();
+
     public string Id { get; }
 
     public string Name { get; }
