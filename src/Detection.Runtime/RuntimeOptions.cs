@@ -17,6 +17,12 @@ public sealed record RuntimeOptions
     /// <summary>The grid of NRT runs in event time: at most one run per rule per interval.</summary>
     public TimeSpan NrtInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many runs due at the same instant (each of a different rule) evaluate at once; 1 runs them one after the
+    /// other. Outcomes, suppression and statistics are the same whatever the value (README.md, "Parallel runs").
+    /// </summary>
+    public int RuleParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Table schemas: the queries bind against them, and a table without rows reads as empty.</summary>
     public SchemaSet Schemas { get; init; } = SchemaSet.Default;
 
@@ -29,6 +35,7 @@ public sealed record RuntimeOptions
         if (AllowedLateness < TimeSpan.Zero) throw new ArgumentException($"allowed lateness must not be negative (got {AllowedLateness})");
         if (MemoryBudgetBytes <= 0) throw new ArgumentException($"the memory budget must be positive (got {MemoryBudgetBytes} bytes)");
         if (RuleTimeBudget <= TimeSpan.Zero) throw new ArgumentException($"the rule time budget must be positive (got {RuleTimeBudget})");
+        if (RuleParallelism < 1) throw new ArgumentException($"the rule parallelism must be at least 1 (got {RuleParallelism})");
         if (NrtInterval <= TimeSpan.Zero) throw new ArgumentException($"the NRT interval must be positive (got {NrtInterval})");
         return this;
     }

@@ -16,7 +16,9 @@ namespace Detection.Runtime.Engine;
 /// TimeGenerated in [r − queryPeriod, r), with now() = r. Live mode and replay differ only in who feeds batches and
 /// punctuation, so the same input gives the same outcomes. Outcomes are published on <see cref="Outcomes"/>
 /// synchronously, before <see cref="Ingest"/> returns, so a subscriber that stores them makes them durable before
-/// the caller acknowledges the input. Not thread-safe: feed it from one thread (an Rx subscription does).
+/// the caller acknowledges the input. The runs due at one instant evaluate in parallel
+/// (<see cref="RuntimeOptions.RuleParallelism"/>) and are published afterwards in rule order, on the caller's thread
+/// (README.md, "Parallel runs"). Not thread-safe: feed it from one thread (an Rx subscription does).
 /// </summary>
 public sealed partial class DetectionEngine : IDisposable
 {
@@ -25,7 +27,8 @@ public sealed partial class DetectionEngine : IDisposable
     private readonly Dictionary<CompiledRule, RuleState> _states = [];
     private readonly Dictionary<CompiledRule, RuleStatistics> _statistics = [];
     private readonly Subject<RuleRunOutcome> _outcomes = new();
-    private readonly Dictionary<(string, DateTime, DateTime), Table> _windowCache = [];
+    private readonly WindowCache _windowCache = new();
+    private readonly Dictionary<DateTime, List<CompiledRule>> _due = [];
     private readonly WindowStore _store;
     private readonly Dictionary<string, TimeSpan?> _retention = new(StringComparer.Ordinal);
     private HistoricalScheduler? _scheduler;
@@ -167,28 +170,53 @@ public sealed partial class DetectionEngine : IDisposable
         _store.Evict(Clock);
     }
 
+    /// <summary>Adds the rule's run at <paramref name="instant"/> to that instant's batch: one scheduler item per instant.</summary>
     private void ScheduleRun(CompiledRule rule, DateTime instant)
     {
         if (_to is { } to && instant > to) return;
-        _scheduler!.Schedule(new DateTimeOffset(instant), () =>
+        if (_due.TryGetValue(instant, out var batch))
         {
-            RunScheduled(rule, instant);
-            ScheduleRun(rule, instant + rule.Frequency);
-        });
+            batch.Add(rule);
+            return;
+        }
+        _due[instant] = [rule];
+        _scheduler!.Schedule(new DateTimeOffset(instant), () => RunDue(instant));
     }
 
-    private void RunScheduled(CompiledRule rule, DateTime instant)
+    /// <summary>
+    /// Runs the batch of one instant: the runs evaluate in parallel, then are published in rule order, each followed by
+    /// scheduling the rule's next run. Suppression is decided before: it depends only on earlier instants, all published.
+    /// </summary>
+    private void RunDue(DateTime instant)
+    {
+        _due.Remove(instant, out var batch);
+        // Stable: rules of equal order (tests' rules) keep the order they were scheduled in.
+        var rules = batch!.OrderBy(r => r.Order).ToList();
+        if (instant > _lastRun) _lastRun = instant;
+        var outcomes = RunBatch.Evaluate(rules.Select(r => PrepareRun(r, instant)).ToList(), _options.RuleParallelism);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            Publish(outcomes[i]);
+            ScheduleRun(rules[i], instant + rules[i].Frequency);
+        }
+    }
+
+    /// <summary>
+    /// Reads what a run needs from the engine's state (here, on the engine's thread): the returned run only reads the
+    /// store. Its expected wall time is the rule's average so far.
+    /// </summary>
+    private (Func<RuleRunOutcome> Run, TimeSpan Expected) PrepareRun(CompiledRule rule, DateTime instant)
     {
         var run = new RuleRun(instant, instant - rule.Period);
-        if (instant > _lastRun) _lastRun = instant;
         var state = _states[rule];
         if (instant < state.SuppressedUntil)
         {
-            Publish(RuleExecutor.Suppressed(rule, run, state.SuppressedUntil));
-            return;
+            var suppressed = RuleExecutor.Suppressed(rule, run, state.SuppressedUntil);
+            return (() => suppressed, TimeSpan.Zero);
         }
         var view = new WindowView(_store, rule, run.WindowStart, run.Time, _windowCache);
-        Publish(RuleExecutor.Execute(rule, run, view, _options, Degradation(rule, run.WindowStart)));
+        var degraded = Degradation(rule, run.WindowStart);
+        return (() => RuleExecutor.Execute(rule, run, view, _options, degraded), _statistics[rule].AverageTime);
     }
 
     private void Publish(RuleRunOutcome outcome)

@@ -21,6 +21,9 @@ public sealed class RuleStatistics(CompiledRule rule)
 
     public TimeSpan Time { get; private set; }
 
+    /// <summary>The mean wall time of the runs so far (suppressed ones excluded); zero before the first.</summary>
+    public TimeSpan AverageTime => Runs == 0 ? TimeSpan.Zero : Time / Runs;
+
     /// <summary>The reason of the latest failed run, if any.</summary>
     public string? LastError { get; private set; }
 

@@ -6,7 +6,8 @@ namespace Detection.Runtime.Windows;
 /// <summary>
 /// The retained rows of one table as time-sorted segments, ordered by their earliest time (then arrival). A query
 /// window is a table made of the segments' chunks that fall in it; a segment crossing a bound is sliced (binary search),
-/// one inside is shared without copying. Not thread-safe.
+/// one inside is shared without copying. Reads (windows, NRT instants) may run on several threads at once, never while
+/// a write (<see cref="Add"/>, eviction) is under way.
 /// </summary>
 internal sealed class TableWindow(TableSymbol schema, int timeColumn)
 {

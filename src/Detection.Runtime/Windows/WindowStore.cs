@@ -8,7 +8,8 @@ namespace Detection.Runtime.Windows;
 /// The retained rows of every table the loaded rules read, each kept only as long as the longest queryPeriod among the
 /// rules reading it, within one memory budget for all tables. When the budget would be exceeded the oldest segments go
 /// first (whichever table they belong to) and the table remembers how far it was cut, so runs that needed those rows are
-/// reported as Degraded (README.md, "Memory"). Not thread-safe.
+/// reported as Degraded (README.md, "Memory"). Reads may run on several threads at once (the runs of one instant),
+/// never while <see cref="Add"/> or <see cref="Evict"/> is under way: the engine writes only between runs.
 /// </summary>
 internal sealed class WindowStore(Func<string, TimeSpan?> retention, long budgetBytes)
 {

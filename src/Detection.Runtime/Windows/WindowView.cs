@@ -9,18 +9,18 @@ namespace Detection.Runtime.Windows;
 /// The tables one run sees: for each table the rule reads, its retained rows with TimeGenerated in [from, to) plus any
 /// extra chunks (late rows for NRT runs). Windows are computed on first use and shared through <paramref name="cache"/>
 /// between runs with the same bounds. A table without retained rows is absent, so the evaluator reads it as an empty
-/// table of its schema.
+/// table of its schema. Safe to read from several threads while the store is not written.
 /// </summary>
 internal sealed class WindowView(
     WindowStore store, CompiledRule rule, DateTime from, DateTime to,
-    Dictionary<(string, DateTime, DateTime), Table> cache,
+    WindowCache cache,
     IReadOnlyDictionary<string, List<Chunk>>? extra = null) : IReadOnlyDictionary<string, Table>
 {
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out Table value)
     {
         value = null;
         if (!rule.Reads(key) || store.Find(key) is not { } window) return false;
-        if (!cache.TryGetValue((key, from, to), out var table)) cache[(key, from, to)] = table = window.Window(from, to);
+        var table = cache.Get(window, from, to);
         value = extra is not null && extra.TryGetValue(key, out var more) && more.Count > 0
             ? new Table(table.Schema, table.Chunks.Concat(more))
             : table;

@@ -171,4 +171,17 @@ public sealed class SchedulingTests
         engine.Complete();
         Assert.Equal(["r0", "r1", "r2", "r3", "r4", "r0", "r1", "r2", "r3", "r4"], outcomes.Select(o => o.Rule.Name));
     }
+
+    [Fact]
+    public void Rules_of_different_frequencies_due_at_the_same_instant_run_in_rule_order()
+    {
+        // The 30-minute rule's 01:00 run is scheduled after the hourly rule's (at its 00:30 run), yet it comes first.
+        var fast = Rule("fast", "Events", "queryFrequency: 30m\nqueryPeriod: 30m", order: 0);
+        var slow = Rule("slow", "Events", "queryFrequency: 1h\nqueryPeriod: 1h", order: 1);
+        var (engine, outcomes) = NewEngine(Options(), fast, slow);
+        engine.Start(T("2026-11-02T00:00:00Z"), T("2026-11-02T02:00:00Z"));
+        engine.Ingest(new EventBatch(Events(("2026-11-02T00:20:00Z", "a"))));
+        engine.Complete();
+        Assert.Equal(["00:30 fast", "01:00 fast", "01:00 slow", "01:30 fast", "02:00 fast", "02:00 slow"], outcomes.Select(o => $"{o.Run.Time:HH:mm} {o.Rule.Name}"));
+    }
 }

@@ -25,6 +25,16 @@ internal static class Harness
         AllowedLateness = lateness ?? TimeSpan.Zero,
     };
 
+    /// <summary>
+    /// A query that runs for seconds (three hundred operators over a million rows), cancellable between operators: with a
+    /// budget of a few hundred milliseconds it times out on any machine, while a small query beside it never does.
+    /// </summary>
+    public static readonly string SlowQuery =
+        "range i from 1 to 1000000 step 1 | extend j = i" + string.Concat(Enumerable.Repeat(" | extend j = j + 1", 300)) + " | summarize sum(j)";
+
+    /// <summary>A time budget far longer than a small query takes, even on a loaded machine, far shorter than <see cref="SlowQuery"/>.</summary>
+    public static readonly TimeSpan SlowQueryBudget = TimeSpan.FromMilliseconds(300);
+
     public static DateTime T(string text) =>
         DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
