@@ -11,6 +11,18 @@ internal static class Load
 
     public static LoadResult Files(LoadOptions options, params string[] paths) => DataLoader.Load(paths, options);
 
+    /// <summary>Each rejection as one line with its table, for comparing two loads.</summary>
+    public static IEnumerable<string> RejectionLines(IEnumerable<Rejection> rejections) => rejections.Select(r => $"{r} [{r.Table}]");
+
+    /// <summary>A cell as invariant text (dynamic values as JSON, times round-trip), for comparing two loads.</summary>
+    public static string? CellText(object? value) => value switch
+    {
+        null => null,
+        System.Text.Json.Nodes.JsonNode node => node.ToJsonString(),
+        DateTime time => time.ToString("O"),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static object? Cell(this Table table, long row, string column)
     {
         var index = table.Schema.IndexOf(column);

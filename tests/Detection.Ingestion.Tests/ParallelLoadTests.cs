@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Detection.Testing;
 
 namespace Detection.Ingestion.Tests;
@@ -126,7 +125,7 @@ public sealed class ParallelLoadTests
 
     private static void AssertSame(LoadResult expected, LoadResult actual)
     {
-        Assert.Equal(Describe(expected.Rejections), Describe(actual.Rejections));
+        Assert.Equal(Load.RejectionLines(expected.Rejections), Load.RejectionLines(actual.Rejections));
         Assert.Equal(expected.RejectedCount, actual.RejectedCount);
         Assert.Equal(expected.SkippedByCategory, actual.SkippedByCategory);
         Assert.Equal(expected.SkippedUnknownCategory, actual.SkippedUnknownCategory);
@@ -143,7 +142,7 @@ public sealed class ParallelLoadTests
             {
                 for (long row = 0; row < table.RowCount; row++)
                 {
-                    var (want, got) = (Text(table.GetValue(row, column)), Text(other.GetValue(row, column)));
+                    var (want, got) = (Load.CellText(table.GetValue(row, column)), Load.CellText(other.GetValue(row, column)));
                     Assert.True(want == got, $"{name}.{table.Schema.Columns[column].Name} row {row}: '{want}' read as '{got}'");
                 }
             }
@@ -151,16 +150,6 @@ public sealed class ParallelLoadTests
     }
 
     private static int Chunks(LoadResult result) => result.Tables.Values.Sum(t => t.Chunks.Length);
-
-    private static IEnumerable<string> Describe(IEnumerable<Rejection> rejections) => rejections.Select(r => $"{r} [{r.Table}]");
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        JsonNode node => node.ToJsonString(),
-        DateTime time => time.ToString("O"),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     private static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json.Nodes;
 using Detection.Testing;
 
 namespace Detection.Ingestion.Tests.Json;
@@ -103,7 +102,7 @@ public sealed class ScannerEquivalenceTests
     {
         var scanned = DataLoader.Load(paths, options);
         var reference = DataLoader.Load(paths, options with { ScanExportRecords = false });
-        Assert.Equal(Describe(reference.Rejections), Describe(scanned.Rejections));
+        Assert.Equal(Load.RejectionLines(reference.Rejections), Load.RejectionLines(scanned.Rejections));
         Assert.Equal(reference.RejectedCount, scanned.RejectedCount);
         Assert.Equal(reference.SkippedByCategory.OrderBy(e => e.Key), scanned.SkippedByCategory.OrderBy(e => e.Key));
         Assert.Equal(reference.RejectedByTable.OrderBy(e => e.Key), scanned.RejectedByTable.OrderBy(e => e.Key));
@@ -116,22 +115,12 @@ public sealed class ScannerEquivalenceTests
             {
                 for (long row = 0; row < expected.RowCount; row++)
                 {
-                    Assert.True(Text(expected.GetValue(row, column)) == Text(actual.GetValue(row, column)),
-                        $"{name}.{expected.Schema.Columns[column].Name} row {row}: '{Text(expected.GetValue(row, column))}' read as '{Text(actual.GetValue(row, column))}'");
+                    Assert.True(Load.CellText(expected.GetValue(row, column)) == Load.CellText(actual.GetValue(row, column)),
+                        $"{name}.{expected.Schema.Columns[column].Name} row {row}: '{Load.CellText(expected.GetValue(row, column))}' read as '{Load.CellText(actual.GetValue(row, column))}'");
                 }
             }
         }
     }
-
-    private static IEnumerable<string> Describe(IEnumerable<Rejection> rejections) => rejections.Select(r => $"{r} [{r.Table}]");
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        JsonNode node => node.ToJsonString(),
-        DateTime time => time.ToString("O"),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     private static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
