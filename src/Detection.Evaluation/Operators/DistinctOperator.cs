@@ -17,29 +17,35 @@ internal static class DistinctOperator
     {
         var items = op.Nodes().Where(n => n.Kind is not SyntaxKind.QueryParameter).ToList();
         var source = items.Any(i => i.Kind == SyntaxKind.StarExpression) ? input : ProjectOperator.Run(op, input, runner, scope);
-        var seen = new HashSet<GroupKey>();
+        // Ids are given in order of first appearance: a row is the first of its key when it gets the next new id.
+        var ids = new Dictionary<GroupKey, int>();
+        var next = 0;
         var chunks = new List<Chunk>();
         foreach (var chunk in source.Chunks)
         {
-            var keys = Keys(chunk);
+            var idOf = Ids(chunk, ids);
             var first = new List<int>();
             for (var r = 0; r < chunk.RowCount; r++)
-                if (seen.Add(keys(r))) first.Add(r);
+            {
+                if (idOf(r) != next) continue;
+                next++;
+                first.Add(r);
+            }
             if (first.Count == chunk.RowCount) chunks.Add(chunk);
             else if (first.Count > 0) chunks.Add(chunk.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(first)));
         }
         return new Table(source.Schema, chunks);
     }
 
-    private static Func<int, GroupKey> Keys(Chunk chunk)
+    private static Func<int, int> Ids(Chunk chunk, Dictionary<GroupKey, int> ids)
     {
-        if (StringKeys.For(chunk.Columns) is { } stringKeys) return stringKeys;
+        if (StringKeys.IdsFor(chunk.Columns, key => StringKeys.Add(ids, key)) is { } stringIds) return stringIds;
         var vectors = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
         return r =>
         {
             var values = new object?[vectors.Length];
             for (var i = 0; i < values.Length; i++) values[i] = Kv.Key(vectors[i].Get(r));
-            return new GroupKey(values);
+            return StringKeys.Add(ids, new GroupKey(values));
         };
     }
 }

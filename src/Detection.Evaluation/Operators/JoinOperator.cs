@@ -213,9 +213,7 @@ internal static class JoinOperator
         int IdOf(GroupKey key)
         {
             if (!add) return ids.TryGetValue(key, out var found) ? found : -1;
-            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var known);
-            if (!known) id = ids.Count - 1;
-            return id;
+            return StringKeys.Add(ids, key);
         }
         var at = 0;
         foreach (var chunk in table.Chunks)

@@ -4,39 +4,26 @@ using Detection.Tables.Columns;
 namespace Detection.Evaluation.Operators;
 
 /// <summary>
-/// Group keys of one or two string columns of a chunk, made once per distinct dictionary code (pair) instead of once
-/// per row. A dictionary may hold one text under several codes; their keys are still equal, being compared by value.
+/// Key ids (join, distinct) of one or two string columns of a chunk, looked up once per distinct dictionary code (pair)
+/// instead of once per row. A dictionary may hold one text under several codes; they still get one id, the keys being
+/// compared by value.
 /// </summary>
 internal static class StringKeys
 {
     private const int NotAsked = int.MinValue;
 
-    /// <summary>The key of each row, or null when the columns are not one or two string columns.</summary>
-    public static Func<int, GroupKey>? For(IReadOnlyList<Column> columns)
+    /// <summary>The id of <paramref name="key"/> in <paramref name="ids"/>, adding it (the next id, in order of first appearance) when new.</summary>
+    public static int Add(Dictionary<GroupKey, int> ids, GroupKey key)
     {
-        switch (columns)
-        {
-            case [StringColumn a]:
-            {
-                var byCode = new GroupKey?[a.Dictionary.Count];
-                return r => byCode[a.Codes[r]] ??= new GroupKey([a.GetString(r)]);
-            }
-            case [StringColumn a, StringColumn b]:
-            {
-                var byCodes = new Dictionary<long, GroupKey>();
-                return r =>
-                {
-                    ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(byCodes, ((long)a.Codes[r] << 32) | (uint)b.Codes[r], out var seen);
-                    if (!seen) key = new GroupKey([a.GetString(r), b.GetString(r)]);
-                    return key;
-                };
-            }
-            default:
-                return null;
-        }
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var known);
+        if (!known) id = ids.Count - 1;
+        return id;
     }
 
-    /// <summary>The id <paramref name="idOf"/> gives each row's key, asked once per distinct code (pair); null as <see cref="For"/>.</summary>
+    /// <summary>
+    /// The id <paramref name="idOf"/> gives each row's key, asked once per distinct code (pair); null when the columns are
+    /// not one or two string columns.
+    /// </summary>
     public static Func<int, int>? IdsFor(IReadOnlyList<Column> columns, Func<GroupKey, int> idOf)
     {
         switch (columns)
