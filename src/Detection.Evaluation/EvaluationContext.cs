@@ -29,6 +29,12 @@ public sealed class EvaluationContext
     /// </summary>
     public ChunkMemo? ChunkMemo { get; init; }
 
+    /// <summary>
+    /// The string ids (<see cref="Evaluation.StringIds"/>) queries share, so a dictionary translated by one run serves
+    /// the next. None by default: each query numbers the strings it meets itself.
+    /// </summary>
+    public StringIds? StringIds { get; init; }
+
     /// <summary>The evaluation time (UTC).</summary>
     public DateTime Now { get; }
 

@@ -34,27 +34,72 @@ internal static partial class AggregateFunctions
     /// <summary>arg_max / arg_min: the row with the largest (smallest) first argument; its other arguments are returned with it.</summary>
     internal sealed class ArgExtreme(int sign, int columns) : AggregateState
     {
+        // The winner is either boxed values or a row of argument vectors, read only when the results are taken; its first
+        // argument is kept boxed, or as a raw long when it came by Add(args, row, order).
         private object?[]? _best;
+        private Vector[]? _bestVectors;
+        private int _bestRow;
+        private object? _bestKey;
+        private bool _hasOrder;
+        private long _bestOrder;
+
+        /// <summary>1 for arg_max, -1 for arg_min.</summary>
+        public int Sign => sign;
 
         public override void Add(object?[] args)
         {
-            if (args[0] is null) return;
-            if (_best is null || ValueComparer.Instance.Compare(args[0], _best[0]) * sign > 0) _best = (object?[])args.Clone();
+            if (!Wins(args[0])) return;
+            _best = (object?[])args.Clone();
+            _bestVectors = null;
+            _bestKey = args[0];
+            _hasOrder = false;
         }
 
-        /// <summary>The same as <see cref="Add(object?[])"/> on the row's values, boxing the other columns only when the row wins.</summary>
+        /// <summary>The same as <see cref="Add(object?[])"/> on the row's values; the row's other columns are read only if it is the final winner.</summary>
         public void Add(Vector[] args, int row)
         {
             var x = args[0].Get(row);
-            if (x is null || (_best is not null && ValueComparer.Instance.Compare(x, _best[0]) * sign <= 0)) return;
-            _best = new object?[args.Length];
-            _best[0] = x;
-            for (var i = 1; i < args.Length; i++) _best[i] = args[i].Get(row);
+            if (!Wins(x)) return;
+            Keep(args, row);
+            _bestKey = x;
+        }
+
+        /// <summary>
+        /// The same, the first argument (not null) also given as <paramref name="order"/> (a time's ticks, a long): compared
+        /// unboxed when the best so far came this way too.
+        /// </summary>
+        public void Add(Vector[] args, int row, long order)
+        {
+            if (_hasOrder)
+            {
+                if (sign > 0 ? order <= _bestOrder : order >= _bestOrder) return;
+            }
+            else if (!Wins(args[0].Get(row))) return;
+            Keep(args, row);
+            _hasOrder = true;
+            _bestOrder = order;
+        }
+
+        private void Keep(Vector[] args, int row)
+        {
+            _best = null;
+            _bestVectors = args;
+            _bestRow = row;
+            _bestKey = null;
+            _hasOrder = false;
+        }
+
+        private bool Wins(object? x)
+        {
+            if (x is null) return false;
+            if (_best is null && _bestVectors is null) return true;
+            var best = _bestKey ??= _bestVectors is { } vectors ? vectors[0].Get(_bestRow) : _best![0];
+            return ValueComparer.Instance.Compare(x, best) * sign > 0;
         }
 
         public override void Results(List<object?> into)
         {
-            for (var i = 0; i < columns; i++) into.Add(_best?[i]);
+            for (var i = 0; i < columns; i++) into.Add(_bestVectors is { } vectors ? vectors[i].Get(_bestRow) : _best?[i]);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Expressions;
 
@@ -49,7 +50,10 @@ internal sealed partial class ExprCompiler
             {
                 var set = new HashSet<string>(list.Cast<string>(), StringComparer.Ordinal);
                 var negated = op == "!in";
-                return new MapExpr(KqlType.Bool, [left], v => Dyn.Unwrap(v[0]) is string s ? set.Contains(s) != negated : test(v[0], list));
+                var members = Members(set);
+                return new VectorExpr(KqlType.Bool, [left], (v, n) => v[0] is ColumnVector { Column: StringColumn column }
+                    ? MemberTest(column, members, negated, n)
+                    : Vectors.Map(KqlType.Bool, v[0], x => Dyn.Unwrap(x) is string s ? set.Contains(s) != negated : test(x, list)));
             }
             return new MapExpr(KqlType.Bool, [left], v => test(v[0], list));
         }
@@ -63,6 +67,29 @@ internal sealed partial class ExprCompiler
             }
             return test(v[0], all);
         });
+    }
+
+    /// <summary>Whether each string id is one of <paramref name="set"/> (index: id; ids past the end are not).</summary>
+    private bool[] Members(HashSet<string> set)
+    {
+        var ids = set.Select(Runner.Strings.Of).ToList();
+        var members = new bool[ids.Count == 0 ? 0 : ids.Max() + 1];
+        foreach (var id in ids) members[id] = true;
+        return members;
+    }
+
+    /// <summary>A string column's membership, one integer lookup a row through the column's string ids.</summary>
+    private BoolVector MemberTest(StringColumn column, bool[] members, bool negated, int rowCount)
+    {
+        var ids = Runner.Strings.Of(column.Dictionary);
+        var codes = column.Codes;
+        var result = new byte[rowCount];
+        for (var row = 0; row < rowCount; row++)
+        {
+            var id = ids[codes[row]];
+            result[row] = (id < members.Length && members[id]) != negated ? BoolVector.True : BoolVector.False;
+        }
+        return new BoolVector(result);
     }
 
     private static Func<object?, IReadOnlyList<object?>, object?> Test(string op, SyntaxNode node) => op switch

@@ -8,8 +8,8 @@ namespace Detection.Evaluation.Operators;
 
 /// <summary>
 /// <c>distinct a, b</c> or <c>distinct *</c>: one row per distinct combination, in order of first appearance. The first
-/// rows are gathered chunk by chunk (dictionaries kept); one or two string columns are keyed once per distinct code
-/// (pair) of a chunk.
+/// rows are gathered chunk by chunk (dictionaries kept); one or two string columns are keyed by their string ids
+/// (<see cref="KeyIds"/>).
 /// </summary>
 internal static class DistinctOperator
 {
@@ -18,7 +18,7 @@ internal static class DistinctOperator
         var items = op.Nodes().Where(n => n.Kind is not SyntaxKind.QueryParameter).ToList();
         var source = items.Any(i => i.Kind == SyntaxKind.StarExpression) ? input : ProjectOperator.Run(op, input, runner, scope);
         // Ids are given in order of first appearance: a row is the first of its key when it gets the next new id.
-        var ids = new Dictionary<GroupKey, int>();
+        var ids = new KeyIds(runner.Strings);
         var next = 0;
         var chunks = new List<Chunk>();
         foreach (var chunk in source.Chunks)
@@ -37,15 +37,15 @@ internal static class DistinctOperator
         return new Table(source.Schema, chunks);
     }
 
-    private static Func<int, int> Ids(Chunk chunk, Dictionary<GroupKey, int> ids)
+    private static Func<int, int> Ids(Chunk chunk, KeyIds ids)
     {
-        if (StringKeys.IdsFor(chunk.Columns, key => StringKeys.Add(ids, key)) is { } stringIds) return stringIds;
+        if (ids.ForColumns(chunk.Columns, add: true) is { } stringIds) return stringIds;
         var vectors = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
         return r =>
         {
             var values = new object?[vectors.Length];
             for (var i = 0; i < values.Length; i++) values[i] = Kv.Key(vectors[i].Get(r));
-            return StringKeys.Add(ids, new GroupKey(values));
+            return ids.Find(values, add: true);
         };
     }
 }

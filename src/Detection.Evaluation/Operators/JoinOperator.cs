@@ -44,12 +44,12 @@ internal static class JoinOperator
             foreach (var where in followingWheres.Take(pushed)) leftTable = WhereOperator.Run(where, leftTable, runner, scope);
         }
 
-        // Keys become small integers (one id per distinct key, both sides): the right side is indexed by id, and rows
-        // of string keys find their id once per dictionary code, not once per row.
-        var ids = new Dictionary<GroupKey, int>();
-        var rightIds = KeyIds(rightTable, rightKeys, ids, add: true);
+        // Keys become small integers (one id per distinct key, both sides): the right side is indexed by id, and string
+        // keys are compared as string ids, never hashed as text.
+        var ids = new KeyIds(runner.Strings);
+        var rightIds = RowIds(rightTable, rightKeys, ids, add: true);
         var rightKeyCount = ids.Count;
-        var leftIds = KeyIds(leftTable, leftKeys, ids, add: false);
+        var leftIds = RowIds(leftTable, leftKeys, ids, add: false);
         var (matchStart, matchRows) = Index(rightIds, rightKeyCount);
         ReadOnlySpan<int> Matches(int id) => id >= 0 ? matchRows.AsSpan(matchStart[id], matchStart[id + 1] - matchStart[id]) : [];
 
@@ -204,22 +204,17 @@ internal static class JoinOperator
 
     /// <summary>
     /// Every row's key id in <paramref name="ids"/> (rows numbered across the chunks; -1 when a key part is null or, unless
-    /// <paramref name="add"/>, when the key is not in <paramref name="ids"/>: it matches nothing). One or two string keys
-    /// are looked up once per distinct value (pair) of a chunk, other keys row by row.
+    /// <paramref name="add"/>, when the key is not in <paramref name="ids"/>: it matches nothing). One or two string columns
+    /// are keyed by their string ids, other keys by their values row by row.
     /// </summary>
-    private static int[] KeyIds(Table table, List<Expr> keys, Dictionary<GroupKey, int> ids, bool add)
+    private static int[] RowIds(Table table, List<Expr> keys, KeyIds ids, bool add)
     {
         var result = new int[table.RowCount];
-        int IdOf(GroupKey key)
-        {
-            if (!add) return ids.TryGetValue(key, out var found) ? found : -1;
-            return StringKeys.Add(ids, key);
-        }
         var at = 0;
         foreach (var chunk in table.Chunks)
         {
             var vectors = keys.Select(k => k.Eval(chunk)).ToArray();
-            if (vectors.All(v => v is ColumnVector) && StringKeys.IdsFor(vectors.Select(v => ((ColumnVector)v).Column).ToList(), IdOf) is { } stringIds)
+            if (vectors.All(v => v is ColumnVector) && ids.ForColumns(vectors.Select(v => ((ColumnVector)v).Column).ToList(), add) is { } stringIds)
             {
                 for (var r = 0; r < chunk.RowCount; r++) result[at++] = stringIds(r);
                 continue;
@@ -229,7 +224,7 @@ internal static class JoinOperator
                 var keyValues = new object?[vectors.Length];
                 var isNull = false;
                 for (var k = 0; k < vectors.Length; k++) isNull |= (keyValues[k] = Kv.Key(Dyn.Unwrap(vectors[k].Get(r)))) is null;
-                result[at++] = isNull ? -1 : IdOf(new GroupKey(keyValues));
+                result[at++] = isNull ? -1 : ids.Find(keyValues, add);
             }
         }
         return result;

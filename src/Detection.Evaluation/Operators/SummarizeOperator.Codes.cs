@@ -40,6 +40,12 @@ internal static partial class SummarizeOperator
                 case AggregateFunctions.DistinctCount { IsPlain: true } when args[a] is [ColumnVector { Column: StringColumn values }]:
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
+                case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
+                    AddExtremes(codes, codeCount, times, t => t.Ticks, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    break;
+                case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
+                    AddExtremes(codes, codeCount, longs, v => v, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
                     break;
@@ -53,6 +59,33 @@ internal static partial class SummarizeOperator
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// arg_max / arg_min by a stored time or long: each code's winning row of the chunk is found comparing raw values
+    /// (the first of equals), then only those rows are offered to their groups, in row order so that the first of equal
+    /// rows still wins across codes of one group.
+    /// </summary>
+    private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, Func<T, long> order, int sign,
+        Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a)
+        where T : unmanaged
+    {
+        var bestRow = new int[codeCount];
+        Array.Fill(bestRow, -1);
+        var bestValue = new long[codeCount];
+        var values = by.Values;
+        for (var row = 0; row < rowGroups.Length; row++)
+        {
+            if (by.IsNull(row)) continue;
+            var code = codes[row];
+            var value = order(values[row]);
+            if (bestRow[code] >= 0 && (sign > 0 ? value <= bestValue[code] : value >= bestValue[code])) continue;
+            bestRow[code] = row;
+            bestValue[code] = value;
+        }
+        var winners = bestRow.Where(r => r >= 0).ToArray();
+        Array.Sort(winners);
+        foreach (var row in winners) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, order(values[row]));
     }
 
     /// <summary>
@@ -89,9 +122,9 @@ internal static partial class SummarizeOperator
 
     private static (int[] Codes, int Count)? KeyCodes(Vector key, int rowCount) => key switch
     {
-        ColumnVector { Column: StringColumn s } => (Copy(s.Codes, rowCount), s.Dictionary.Count),
-        ColumnVector { Column: DynamicColumn d } => (Copy(d.Codes, rowCount), d.Dictionary.Count),
-        CodedVector c => (Copy(c.Codes, rowCount), c.ByCode.Length),
+        ColumnVector { Column: StringColumn s } => Dense(s.Codes, rowCount, s.Dictionary.Count),
+        ColumnVector { Column: DynamicColumn d } => Dense(d.Codes, rowCount, d.Dictionary.Count),
+        CodedVector c => Dense(c.Codes, rowCount, c.ByCode.Length),
         ColumnVector { Column: PrimitiveColumn<long> p } => ValueCodes(p, rowCount),
         ColumnVector { Column: PrimitiveColumn<int> p } => ValueCodes(p, rowCount),
         ColumnVector { Column: PrimitiveColumn<DateTime> p } => ValueCodes(p, rowCount),
@@ -100,11 +133,24 @@ internal static partial class SummarizeOperator
         _ => null,
     };
 
-    private static int[] Copy(CodeArray codes, int rowCount)
+    /// <summary>
+    /// The dictionary codes renumbered 0, 1, … in order of first appearance: a filtered chunk keeps its source's whole
+    /// dictionary, and per-code work should be for the codes its rows use, not for every code of the dictionary.
+    /// </summary>
+    private static (int[] Codes, int Count) Dense(CodeArray codes, int rowCount, int dictionaryCount)
     {
-        var copy = new int[rowCount];
-        for (var row = 0; row < rowCount; row++) copy[row] = codes[row];
-        return copy;
+        var renumbered = System.Buffers.ArrayPool<int>.Shared.Rent(dictionaryCount);
+        Array.Fill(renumbered, -1, 0, dictionaryCount);
+        var dense = new int[rowCount];
+        var count = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            ref var code = ref renumbered[codes[row]];
+            if (code < 0) code = count++;
+            dense[row] = code;
+        }
+        System.Buffers.ArrayPool<int>.Shared.Return(renumbered);
+        return (dense, count);
     }
 
     /// <summary>Code 0 for null, then one code per distinct value in order of appearance.</summary>

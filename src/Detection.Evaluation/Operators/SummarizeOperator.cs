@@ -40,33 +40,23 @@ internal static partial class SummarizeOperator
                 outputColumns.Add(new ColumnSymbol(unique, type));
             }
 
-        var groups = new Dictionary<GroupKey, int>();
+        // Group g has key id g: ids are given in order of first appearance, as groups are.
+        var groups = new KeyIds(runner.Strings);
         var groupKeys = new List<object?[]>();
         var groupStates = new List<AggregateState[]>();
         var buffers = plans.Select(p => new object?[p.Args.Count]).ToArray();
-        // One string key: groups by the string itself (no key array to allocate and hash per lookup).
-        var byString = keys is [{ Expr.Type: KqlType.String }] ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
-        int GroupOf(object?[] values)
+        int NewGroup(object?[] values)
         {
-            if (byString is not null && values[0] is string text)
-            {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byString, text, out var exists);
-                if (!exists)
-                {
-                    slot = groupKeys.Count;
-                    groupKeys.Add(values);
-                    groupStates.Add(plans.Select(p => p.Create()).ToArray());
-                }
-                return slot;
-            }
-            var normalized = new object?[values.Length];
-            for (var k = 0; k < values.Length; k++) normalized[k] = Kv.Key(values[k]);
-            var key = new GroupKey(normalized);
-            if (groups.TryGetValue(key, out var g)) return g;
-            g = groups[key] = groupKeys.Count;
             groupKeys.Add(values);
             groupStates.Add(plans.Select(p => p.Create()).ToArray());
-            return g;
+            return groupKeys.Count - 1;
+        }
+        int GroupOf(object?[] values)
+        {
+            var normalized = new object?[values.Length];
+            for (var k = 0; k < values.Length; k++) normalized[k] = Kv.Key(values[k]);
+            var id = groups.Find(normalized, add: true);
+            return id < groupKeys.Count ? id : NewGroup(values);
         }
 
         var sample = plans.Select(p => p.Create()).ToArray();
@@ -77,8 +67,14 @@ internal static partial class SummarizeOperator
             // Keys that are dictionary codes or typed values: the group of each distinct combination is found once a chunk.
             if (KeyCodes(keyVectors, chunk.RowCount) is { } keyCodes)
             {
-                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates,
-                    row => GroupOf(keyVectors.Select(k => k.Get(row)).ToArray()));
+                object?[] KeyValues(int row) => keyVectors.Select(k => k.Get(row)).ToArray();
+                var idOfRow = keyVectors.All(k => k is ColumnVector)
+                    ? groups.ForColumns(keyVectors.Select(k => ((ColumnVector)k).Column).ToList(), add: true)
+                    : null;
+                Func<int, int> groupOfRow = idOfRow is null
+                    ? row => GroupOf(KeyValues(row))
+                    : row => idOfRow(row) is var id && id < groupKeys.Count ? id : NewGroup(KeyValues(row));
+                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow);
                 continue;
             }
             for (var row = 0; row < chunk.RowCount; row++)

@@ -16,6 +16,11 @@ internal sealed partial class QueryRunner(EvaluationContext context)
 
     public EvaluationContext Context { get; } = context;
 
+    /// <summary>The context's string ids, else this query's own.</summary>
+    public StringIds Strings => _strings ??= Context.StringIds ?? new StringIds();
+
+    private StringIds? _strings;
+
     /// <summary>The result of the last tabular statement.</summary>
     public Table RunQuery(SyntaxNode query)
     {

@@ -56,7 +56,8 @@ public sealed partial class DetectionEngine
             return;
         }
         var view = new WindowView(_store, rule, run.WindowStart, run.Time, _windowCache, late);
-        Publish(RuleExecutor.Execute(rule, run, view, _options, null));
+        TrimStringIds();
+        Publish(RuleExecutor.Execute(rule, run, view, _strings, _options, null));
     }
 
     private static DateTime? MinTime(Table table)

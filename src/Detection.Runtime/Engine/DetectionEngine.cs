@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Detection.Evaluation;
 using Detection.Incidents.Alerts;
 using Detection.Runtime.Rules;
 using Detection.Runtime.Windows;
@@ -28,6 +29,7 @@ public sealed partial class DetectionEngine : IDisposable
     private readonly Dictionary<CompiledRule, RuleStatistics> _statistics = [];
     private readonly Subject<RuleRunOutcome> _outcomes = new();
     private readonly WindowCache _windowCache = new();
+    private StringIds _strings = new();
     private readonly Dictionary<DateTime, List<CompiledRule>> _due = [];
     private readonly WindowStore _store;
     private readonly Dictionary<string, TimeSpan?> _retention = new(StringComparer.Ordinal);
@@ -193,6 +195,7 @@ public sealed partial class DetectionEngine : IDisposable
         // Stable: rules of equal order (tests' rules) keep the order they were scheduled in.
         var rules = batch!.OrderBy(r => r.Order).ToList();
         if (instant > _lastRun) _lastRun = instant;
+        TrimStringIds();
         var outcomes = RunBatch.Evaluate(rules.Select(r => PrepareRun(r, instant)).ToList(), _options.RuleParallelism);
         for (var i = 0; i < rules.Count; i++)
         {
@@ -216,8 +219,21 @@ public sealed partial class DetectionEngine : IDisposable
         }
         var view = new WindowView(_store, rule, run.WindowStart, run.Time, _windowCache);
         var degraded = Degradation(rule, run.WindowStart);
-        return (() => RuleExecutor.Execute(rule, run, view, _options, degraded), _statistics[rule].AverageTime);
+        var strings = _strings;
+        return (() => RuleExecutor.Execute(rule, run, view, strings, _options, degraded), _statistics[rule].AverageTime);
     }
+
+    /// <summary>
+    /// Starts the string ids the runs share afresh once they hold more than <see cref="MaxStringIds"/> strings (between
+    /// runs, never during one): they are a cache, and the strings of evicted segments would otherwise stay.
+    /// </summary>
+    private void TrimStringIds()
+    {
+        if (_strings.Count > MaxStringIds) _strings = new StringIds();
+    }
+
+    /// <summary>About 100 bytes a string, with its id and the share of the dictionaries' code-to-id arrays.</summary>
+    private const int MaxStringIds = 2_000_000;
 
     private void Publish(RuleRunOutcome outcome)
     {

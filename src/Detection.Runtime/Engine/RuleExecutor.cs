@@ -12,14 +12,20 @@ namespace Detection.Runtime.Engine;
 /// </summary>
 internal static class RuleExecutor
 {
-    public static RuleRunOutcome Execute(CompiledRule rule, RuleRun run, IReadOnlyDictionary<string, Table> tables, RuntimeOptions options, string? degraded)
+    public static RuleRunOutcome Execute(CompiledRule rule, RuleRun run, IReadOnlyDictionary<string, Table> tables, StringIds strings,
+        RuntimeOptions options, string? degraded)
     {
         var clock = options.WallClock;
         var started = clock.GetTimestamp();
         using var budget = new CancellationTokenSource(options.RuleTimeBudget, clock);
         try
         {
-            var context = new EvaluationContext(run.Time, tables, options.Schemas) { Cancellation = budget.Token, ChunkMemo = rule.Memo };
+            var context = new EvaluationContext(run.Time, tables, options.Schemas)
+            {
+                Cancellation = budget.Token,
+                ChunkMemo = rule.Memo,
+                StringIds = strings,
+            };
             var result = KqlEvaluator.Evaluate(rule.Code, context);
             // The budget's timer may not have fired yet on a busy machine: a run that took longer is timed out all the same.
             if (clock.GetElapsedTime(started) > options.RuleTimeBudget) throw new OperationCanceledException(budget.Token);

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using Detection.Tables.Columns;
+
+namespace Detection.Evaluation.Operators;
+
+/// <summary>
+/// Small integer ids for key tuples (join, distinct, summarize), one per distinct key, numbered in order of first
+/// appearance. Keys of one or two strings are keyed by their <see cref="StringIds"/> (one integer lookup a row, the
+/// strings of a stored column translated once per dictionary); other keys by their <see cref="Kv.Key"/> values.
+/// </summary>
+internal sealed class KeyIds(StringIds strings)
+{
+    private readonly Dictionary<long, int> _byStrings = new();
+    private readonly Dictionary<GroupKey, int> _byValues = new();
+
+    /// <summary>The number of ids given.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// The id of the key <paramref name="values"/> (each already <see cref="Kv.Key"/>-normalized): given the next id
+    /// when new and <paramref name="add"/>, else -1 when new.
+    /// </summary>
+    public int Find(object?[] values, bool add) => values switch
+    {
+        [string a] => Find(strings.Of(a), add),
+        [string a, string b] => Find(Pair(strings.Of(a), strings.Of(b)), add),
+        _ => Find(new GroupKey(values), add),
+    };
+
+    /// <summary>
+    /// The id of each row's key when the key columns are one or two string columns (translated once per dictionary),
+    /// with <see cref="Find(object?[], bool)"/>'s meaning; else null.
+    /// </summary>
+    public Func<int, int>? ForColumns(IReadOnlyList<Column> columns, bool add)
+    {
+        switch (columns)
+        {
+            case [StringColumn a]:
+            {
+                var ids = strings.Of(a.Dictionary);
+                var codes = a.Codes;
+                return r => Find(ids[codes[r]], add);
+            }
+            case [StringColumn a, StringColumn b]:
+            {
+                var (idsA, idsB) = (strings.Of(a.Dictionary), strings.Of(b.Dictionary));
+                var (codesA, codesB) = (a.Codes, b.Codes);
+                return r => Find(Pair(idsA[codesA[r]], idsB[codesB[r]]), add);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static long Pair(int a, int b) => ((long)a << 32) | (uint)b;
+
+    private int Find(long key, bool add)
+    {
+        if (!add) return _byStrings.TryGetValue(key, out var found) ? found : -1;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_byStrings, key, out var known);
+        if (!known) id = Count++;
+        return id;
+    }
+
+    private int Find(GroupKey key, bool add)
+    {
+        if (!add) return _byValues.TryGetValue(key, out var found) ? found : -1;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValues, key, out var known);
+        if (!known) id = Count++;
+        return id;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using Detection.Tables.Columns;
+
+namespace Detection.Evaluation;
+
+/// <summary>
+/// One integer per distinct string (ordinal), shared by the chunks of every table: two values are equal exactly when
+/// their ids are. A dictionary-encoded column is translated once (code → id, remembered as long as its dictionary
+/// lives), so <c>in</c>, join, distinct and summarize compare string keys as integers, and a rule's hourly runs over
+/// the same window segments never hash the same strings twice. The strings themselves are kept until the instance
+/// is dropped: an owner that runs for long replaces it once <see cref="Count"/> grows past what it wants to hold.
+/// Thread-safe.
+/// </summary>
+public sealed class StringIds
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal) { [string.Empty] = 0 };
+    private readonly ConditionalWeakTable<Utf8Dictionary, int[]> _dictionaries = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>The number of distinct strings given an id so far (the empty string is id 0).</summary>
+    public int Count
+    {
+        get { lock (_gate) return _ids.Count; }
+    }
+
+    /// <summary>The id of <paramref name="value"/>, given the next one when new.</summary>
+    public int Of(string value)
+    {
+        lock (_gate) return Intern(value);
+    }
+
+    /// <summary>The id of each code of <paramref name="dictionary"/> (index: code).</summary>
+    public int[] Of(Utf8Dictionary dictionary)
+    {
+        if (_dictionaries.TryGetValue(dictionary, out var known)) return known;
+        lock (_gate)
+        {
+            if (_dictionaries.TryGetValue(dictionary, out known)) return known;
+            var ids = new int[dictionary.Count];
+            for (var code = 1; code < ids.Length; code++) ids[code] = Intern(dictionary.GetString(code));
+            _dictionaries.Add(dictionary, ids);
+            return ids;
+        }
+    }
+
+    private int Intern(string value)
+    {
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, value, out var known);
+        if (!known) id = _ids.Count - 1;
+        return id;
+    }
+}

@@ -1,0 +1,86 @@
+using Detection.Evaluation.Tests.Support;
+using Detection.Tables;
+using Detection.Tables.Columns;
+
+namespace Detection.Evaluation.Tests.Operators;
+
+/// <summary>
+/// String keys compared as string ids (in, join, distinct, summarize) and arg_max / arg_min over a stored time or long:
+/// chunks of 3 rows, so each chunk has its own dictionary and one user's rows lie in several of them.
+/// </summary>
+public class StringKeyTests
+{
+    private static readonly Table Signins = Data.Table("Signins", "(User: string, Ip: string, At: datetime, Seq: long)",
+    [
+        ["alice", "1.1.1.1", At(8, 0), 0L],
+        ["bob", "2.2.2.2", At(8, 5), 1L],
+        ["alice", "3.3.3.3", At(9, 0), 2L],
+        ["carol", "1.1.1.1", At(9, 0), 3L],
+        ["alice", "4.4.4.4", At(9, 0), 4L],
+        ["bob", "9.9.9.9", null, 5L],
+        ["bob", "5.5.5.5", At(8, 5), 6L],
+        ["carol", "6.6.6.6", At(7, 0), 7L],
+        ["carol", "7.7.7.7", At(7, 0), 8L],
+    ], chunkRows: 3);
+
+    private static readonly Table Watched = Data.Table("Watched", "(Name: string, Ip: string)",
+        [["dave", "1.1.1.1"], ["carol", "1.1.1.1"], ["bob", "5.5.5.5"], ["bob", "2.2.2.2"]], chunkRows: 1);
+
+    private static DateTime At(int hour, int minute) => new(2026, 11, 2, hour, minute, 0, DateTimeKind.Utc);
+
+    private static List<string> Rows(string query) => Data.Text(query, Signins, Watched).Split('\n').Skip(1).ToList();
+
+    [Fact]
+    public void Arg_max_by_time_takes_the_first_of_equal_rows_across_chunks_and_skips_null_times() => Assert.Equal(
+        ["alice | 2026-11-02T09:00:00Z | 3.3.3.3 | 2", "bob | 2026-11-02T08:05:00Z | 2.2.2.2 | 1", "carol | 2026-11-02T09:00:00Z | 1.1.1.1 | 3"],
+        Rows("Signins | summarize arg_max(At, Ip, Seq) by User"));
+
+    [Fact]
+    public void Arg_min_by_time_takes_the_first_of_equal_rows_within_and_across_chunks() => Assert.Equal(
+        ["alice | 2026-11-02T08:00:00Z | 1.1.1.1 | 0", "bob | 2026-11-02T08:05:00Z | 2.2.2.2 | 1", "carol | 2026-11-02T07:00:00Z | 6.6.6.6 | 7"],
+        Rows("Signins | summarize arg_min(At, Ip, Seq) by User"));
+
+    [Fact]
+    public void Arg_max_by_a_long_returns_the_winning_rows_other_columns() => Assert.Equal(
+        ["alice | 4 | 4.4.4.4", "bob | 6 | 5.5.5.5", "carol | 8 | 7.7.7.7"],
+        Rows("Signins | summarize arg_max(Seq, Ip) by User"));
+
+    [Fact]
+    public void Arg_max_of_the_whole_row_equals_the_row_found_by_sorting() => Assert.Equal(
+        Rows("Signins | where isnotnull(At) | sort by User asc, At desc, Seq asc | extend First = row_number(1, prev(User) != User) | where First == 1 | project-away First"),
+        Rows("Signins | summarize arg_max(At, *) by User | project User, Ip, At, Seq"));
+
+    [Fact]
+    public void In_a_tabular_set_compares_values_of_other_dictionaries() => Assert.Equal(
+        ["1", "3", "5", "6", "7", "8"], Rows("Signins | where User in (Watched | distinct Name) | project Seq"));
+
+    [Fact]
+    public void Not_in_a_tabular_set_keeps_the_others() => Assert.Equal(
+        ["0", "2", "4"], Rows("Signins | where User !in (Watched | project Name) | project Seq"));
+
+    [Fact]
+    public void Joins_on_two_string_keys_of_different_dictionaries() => Assert.Equal(
+        ["1 | bob | 2.2.2.2", "3 | carol | 1.1.1.1", "6 | bob | 5.5.5.5"],
+        Rows("Signins | join kind=inner (Watched) on $left.User == $right.Name, Ip | project Seq, User, Ip | sort by Seq asc"));
+
+    [Fact]
+    public void Distinct_of_two_string_columns_keeps_first_appearances_across_chunks() => Assert.Equal(
+        ["carol | 1.1.1.1", "alice | 1.1.1.1", "alice | 3.3.3.3", "alice | 4.4.4.4", "carol | 6.6.6.6", "carol | 7.7.7.7"],
+        Rows("Signins | union (Watched | project User = Name, Ip) | where User in ('alice', 'carol') | project User, Ip | sort by Ip asc, User desc | distinct User, Ip"));
+
+    [Fact]
+    public void Equal_strings_of_different_dictionaries_share_an_id_and_a_dictionary_is_translated_once()
+    {
+        var ids = new StringIds();
+        var first = (StringColumn)Signins.Chunks[0][0];
+        var second = (StringColumn)Signins.Chunks[1][0];
+        Assert.NotSame(first.Dictionary, second.Dictionary);
+        var firstIds = ids.Of(first.Dictionary);
+        var secondIds = ids.Of(second.Dictionary);
+        Assert.Same(firstIds, ids.Of(first.Dictionary));
+        Assert.Equal(firstIds[first.Codes[0]], secondIds[second.Codes[1]]); // alice, rows 0 and 4
+        Assert.NotEqual(firstIds[first.Codes[0]], firstIds[first.Codes[1]]); // alice, bob
+        Assert.Equal(ids.Of("alice"), firstIds[first.Codes[0]]);
+        Assert.Equal(0, ids.Of(string.Empty));
+    }
+}
