@@ -18,18 +18,14 @@ internal sealed partial class ExprCompiler
         var listNode = node.NodeAt(1)!;
         var items = listNode.Kind == SyntaxKind.ExpressionList ? listNode.Nodes().ToList() : [listNode];
         var constants = new List<object?>();
+        var tables = new List<Tables.Table>();
         var varying = new List<Expr>();
         foreach (var item in items)
         {
             var isColumn = item.Kind is SyntaxKind.NameReference or SyntaxKind.BracketedName && Row.IndexOf(Naming.NameText(item)) >= 0;
             if (!isColumn && Runner.IsTabular(item, Scope))
             {
-                var table = Runner.Tabular(item, Scope);
-                foreach (var chunk in table.Chunks)
-                {
-                    var column = new ColumnVector(chunk[0]);
-                    for (var i = 0; i < chunk.RowCount; i++) constants.Add(column.Get(i));
-                }
+                tables.Add(Runner.Tabular(item, Scope));
                 continue;
             }
             var expr = Compile(item);
@@ -42,19 +38,25 @@ internal sealed partial class ExprCompiler
             else varying.Add(expr);
         }
         var test = Test(op, node);
+        // A plain 'in' over strings (a list of event ids or names, a let of user names) is a set of string ids.
+        if (varying.Count == 0 && op is "in" or "!in" && constants.All(v => v is string)
+            && tables.All(t => t.Chunks.All(c => c[0] is StringColumn)))
+        {
+            var negated = op == "!in";
+            var members = Members(constants.Cast<string>(), tables);
+            var values = new Lazy<(HashSet<string> Set, object?[] List)>(() =>
+            {
+                var list = constants.Concat(Values(tables)).ToArray();
+                return (new HashSet<string>(list.Cast<string>(), StringComparer.Ordinal), list);
+            });
+            return new VectorExpr(KqlType.Bool, [left], (v, n) => v[0] is ColumnVector { Column: StringColumn column }
+                ? MemberTest(column, members, negated, n)
+                : Vectors.Map(KqlType.Bool, v[0], x => Dyn.Unwrap(x) is string s ? values.Value.Set.Contains(s) != negated : test(x, values.Value.List)));
+        }
+        constants.AddRange(Values(tables));
         if (varying.Count == 0)
         {
             var list = constants.ToArray();
-            // A plain 'in' over constants is a set lookup (the common case: a list of event ids or names).
-            if (op is "in" or "!in" && list.All(v => v is string))
-            {
-                var set = new HashSet<string>(list.Cast<string>(), StringComparer.Ordinal);
-                var negated = op == "!in";
-                var members = Members(set);
-                return new VectorExpr(KqlType.Bool, [left], (v, n) => v[0] is ColumnVector { Column: StringColumn column }
-                    ? MemberTest(column, members, negated, n)
-                    : Vectors.Map(KqlType.Bool, v[0], x => Dyn.Unwrap(x) is string s ? set.Contains(s) != negated : test(x, list)));
-            }
             return new MapExpr(KqlType.Bool, [left], v => test(v[0], list));
         }
         return new MapExpr(KqlType.Bool, [left, .. varying], v =>
@@ -69,10 +71,30 @@ internal sealed partial class ExprCompiler
         });
     }
 
-    /// <summary>Whether each string id is one of <paramref name="set"/> (index: id; ids past the end are not).</summary>
-    private bool[] Members(HashSet<string> set)
+    /// <summary>The first column's values of each table.</summary>
+    private static IEnumerable<object?> Values(List<Tables.Table> tables)
     {
-        var ids = set.Select(Runner.Strings.Of).ToList();
+        foreach (var chunk in tables.SelectMany(t => t.Chunks))
+        {
+            var column = new ColumnVector(chunk[0]);
+            for (var i = 0; i < chunk.RowCount; i++) yield return column.Get(i);
+        }
+    }
+
+    /// <summary>
+    /// Whether each string id is one of <paramref name="strings"/> or of the string first columns of
+    /// <paramref name="tables"/> (index: id; ids past the end are not). A table's values are taken by their dictionaries'
+    /// ids: a let of names gathered from the window's segments is never hashed again.
+    /// </summary>
+    private bool[] Members(IEnumerable<string> strings, List<Tables.Table> tables)
+    {
+        var ids = strings.Select(Runner.Strings.Of).ToList();
+        foreach (var chunk in tables.SelectMany(t => t.Chunks))
+        {
+            var column = (StringColumn)chunk[0];
+            var byCode = Runner.Strings.Of(column.Dictionary);
+            for (var row = 0; row < chunk.RowCount; row++) ids.Add(byCode[column.Codes[row]]);
+        }
         var members = new bool[ids.Count == 0 ? 0 : ids.Max() + 1];
         foreach (var id in ids) members[id] = true;
         return members;
