@@ -10,7 +10,8 @@ namespace Detection.Evaluation;
 /// widening of a leg) made of each input chunk, so a query run again over mostly the same chunks — a scheduled rule's
 /// hourly windows share all but the newest hour — computes only the new ones. An entry lives as long as its input
 /// chunk (a weak key): the results of an evicted window segment go with it. Only operators whose result depends on
-/// nothing but the chunk's rows are remembered (README.md, "Reuse across runs"). Thread-safe.
+/// nothing but the chunk's rows are remembered (README.md, "Reuse across runs"), and only over chunks that a later run
+/// meets again: the chunks of the tables a query names and the remembered results themselves. Thread-safe.
 /// </summary>
 public sealed class ChunkMemo
 {
@@ -31,7 +32,8 @@ public sealed class ChunkMemo
     /// </summary>
     internal Chunk? Get(SyntaxNode op, string signature, Chunk input, Func<Chunk, Chunk?> compute)
     {
-        var entries = _results.GetValue(input, static _ => new ConcurrentDictionary<MemoKey, Chunk?>());
+        // A chunk neither of a table nor remembered (rows a run-dependent filter kept, a let's result) is not met again.
+        if (!_results.TryGetValue(input, out var entries)) return compute(input);
         var key = new MemoKey(op, signature);
         if (entries.TryGetValue(key, out var known))
         {
@@ -41,8 +43,17 @@ public sealed class ChunkMemo
         var result = compute(input);
         Interlocked.Increment(ref _computed);
         entries.TryAdd(key, result);
+        if (result is not null) Track(result);
         return result;
     }
+
+    /// <summary>Makes the chunks of <paramref name="table"/> (a table the query names) ones whose results are remembered.</summary>
+    internal void Track(Table table)
+    {
+        foreach (var chunk in table.Chunks) Track(chunk);
+    }
+
+    private void Track(Chunk chunk) => _results.GetValue(chunk, static _ => new ConcurrentDictionary<MemoKey, Chunk?>());
 
     private readonly record struct MemoKey(SyntaxNode Op, string Signature);
 }

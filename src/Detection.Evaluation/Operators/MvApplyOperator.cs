@@ -3,6 +3,7 @@ using Detection.Evaluation.Values;
 using Detection.Kql.Symbols;
 using Detection.Kql.Syntax;
 using Detection.Tables;
+using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
 
@@ -25,6 +26,16 @@ internal static class MvApplyOperator
         columns.AddRange(shape.Columns.Where(c => !inputNames.Contains(c.Name)));
         var fromResult = columns.Select(c => shape.IndexOf(c.Name)).ToArray();
         var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, columns));
+        // Result rows are kept as columns (the subquery's gathered ones share the input's dictionaries) and concatenated
+        // in batches: nothing is boxed unless a column's type differs from the output's.
+        var parts = new List<Chunk>();
+        var partRows = 0;
+        void Flush()
+        {
+            if (parts.Count > 0) builder.AddChunk(ChunkConcat.Concat(builder.Schema, parts));
+            parts.Clear();
+            partRows = 0;
+        }
         foreach (var chunk in input.Chunks)
         {
             var stored = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
@@ -32,15 +43,30 @@ internal static class MvApplyOperator
             {
                 var single = new Table(input.Schema, [chunk.Gather([row])]);
                 var result = Subquery(body, MvExpandOperator.Run(op, single, runner, scope), runner, scope);
-                foreach (var values in ResultBuilder.Rows(result))
+                foreach (var part in result.Chunks)
                 {
-                    var output = new object?[columns.Count];
+                    var output = new Column[columns.Count];
                     for (var c = 0; c < columns.Count; c++)
-                        output[c] = fromResult[c] >= 0 ? values[fromResult[c]] : stored[c].Get(row);
-                    builder.Add(output);
+                        output[c] = fromResult[c] >= 0 ? part.Columns[fromResult[c]] : ColumnFactory.Gather(chunk.Columns[c], Enumerable.Repeat(row, part.RowCount).ToArray());
+                    if (output.Select((column, c) => column.Type == columns[c].Type).All(same => same))
+                    {
+                        parts.Add(new Chunk(part.RowCount, output));
+                        partRows += part.RowCount;
+                        if (partRows >= ResultBuilder.ChunkRows) Flush();
+                        continue;
+                    }
+                    Flush();
+                    foreach (var values in ResultBuilder.Rows(new Table(result.Schema, [part])))
+                    {
+                        var boxed = new object?[columns.Count];
+                        for (var c = 0; c < columns.Count; c++)
+                            boxed[c] = fromResult[c] >= 0 ? values[fromResult[c]] : stored[c].Get(row);
+                        builder.Add(boxed);
+                    }
                 }
             }
         }
+        Flush();
         return builder.Build();
     }
 

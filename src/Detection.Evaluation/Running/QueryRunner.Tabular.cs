@@ -41,7 +41,9 @@ internal sealed partial class QueryRunner
         {
             case TabularLet t: return t.Table.Value;
             case FunctionLet f: return CallFunction(name, f, [], scope, node);
-            case null when Context.FindTable(name) is { } table: return table;
+            case null when Context.FindTable(name) is { } table:
+                Context.ChunkMemo?.Track(table);
+                return table;
         }
         throw new EvaluationException($"unknown table or tabular let '{name}'", node.Span);
     }
@@ -58,8 +60,10 @@ internal sealed partial class QueryRunner
             case "table" when args.Count >= 1:
                 var expr = new ExprCompiler(this, scope, NoColumns).Compile(args[0]);
                 var tableName = Values.Kv.ToText(expr.Eval(new Chunk(1, [])).Get(0));
-                return scope.Lookup(tableName) is TabularLet t ? t.Table.Value
-                    : Context.FindTable(tableName) ?? throw new EvaluationException($"unknown table '{tableName}'", node.Span);
+                if (scope.Lookup(tableName) is TabularLet t) return t.Table.Value;
+                var named = Context.FindTable(tableName) ?? throw new EvaluationException($"unknown table '{tableName}'", node.Span);
+                Context.ChunkMemo?.Track(named);
+                return named;
         }
         throw EvaluationException.NotSupported($"tabular function {name}()", node);
     }

@@ -109,4 +109,24 @@ public class ChunkMemoTests
         Assert.Contains("A1", plain);
         Assert.Contains("B1", plain);
     }
+
+    [Fact]
+    public void Rows_a_run_dependent_filter_kept_are_computed_without_being_remembered()
+    {
+        var table = Data.Table("T", "(Name: string, Time: datetime)",
+            Enumerable.Range(0, 8).Select(i => new object?[] { $"n{i % 4}", Data.Now.AddHours(-i) }), chunkRows: 2);
+        // The first where is remembered over the 4 chunks. The ago() filter keeps two of them whole (the extend over those
+        // is remembered) and cuts one: the extend over the cut rows reads a chunk no later run meets, and is not remembered.
+        var code = KqlCode.ParseAndBind("T | where Name != 'n3' | where Time > ago(5h) | extend Upper = toupper(Name)",
+            SchemaSet.Empty.WithTables([table.Schema]));
+        var memo = new ChunkMemo();
+        var tables = new Dictionary<string, Table> { ["T"] = table };
+        var plain = Data.Render(KqlEvaluator.Evaluate(code, new EvaluationContext(Data.Now, tables)));
+        Assert.Equal(plain, Data.Render(KqlEvaluator.Evaluate(code, new EvaluationContext(Data.Now, tables) { ChunkMemo = memo })));
+        Assert.Equal(6, memo.Computed);
+        Assert.Equal(plain, Data.Render(KqlEvaluator.Evaluate(code, new EvaluationContext(Data.Now, tables) { ChunkMemo = memo })));
+        Assert.Equal(6, memo.Computed);
+        Assert.Equal(6, memo.Reused);
+        Assert.Contains("N0", plain);
+    }
 }
