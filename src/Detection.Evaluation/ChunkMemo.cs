@@ -47,6 +47,9 @@ public sealed class ChunkMemo
         return result;
     }
 
+    /// <summary>True when results over <paramref name="chunk"/> are remembered (see <see cref="Track(Table)"/>).</summary>
+    internal bool IsTracked(Chunk chunk) => _results.TryGetValue(chunk, out _);
+
     /// <summary>Makes the chunks of <paramref name="table"/> (a table the query names) ones whose results are remembered.</summary>
     internal void Track(Table table)
     {

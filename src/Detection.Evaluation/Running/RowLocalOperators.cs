@@ -30,7 +30,8 @@ internal static class RowLocalOperators
     /// <summary>The operator over <paramref name="input"/> through the memo; null when it cannot be remembered.</summary>
     public static Table? TryRun(SyntaxNode op, Table input, QueryRunner runner, Scope scope, Func<Table, Table> run)
     {
-        if (runner.Context.ChunkMemo is not { } memo || input.Chunks.Length == 0) return null;
+        // Over chunks no later run meets (rows a run-dependent filter kept), the operator runs once over the whole input.
+        if (runner.Context.ChunkMemo is not { } memo || !input.Chunks.Any(memo.IsTracked)) return null;
         if (Signature(op, input, runner, scope) is not { } signature) return null;
         var schema = run(Table.Empty(input.Schema)).Schema;
         var chunks = new List<Chunk>(input.Chunks.Length);
