@@ -16,14 +16,27 @@ internal static partial class ScalarFunctions
             ? InRange(ip.Address, range.Address, range.Prefix)
             : null),
         F("ipv4_is_in_any_range", KqlType.Bool, a => ParseV4(Text(a[0])) is { } ip
-            ? a.Skip(1).SelectMany(r => Values.Dyn.IsArray(r) ? Values.Dyn.Elements(r) : [r]).Select(r => ParseV4(Text(r)))
-                .Any(r => r is { } range && InRange(ip.Address, range.Address, range.Prefix))
+            ? Ranges(a).Any(r => r is { } range && InRange(ip.Address, range.Address, range.Prefix))
             : null),
         F("ipv4_is_match", KqlType.Bool, a => Compare4(a) is int c ? c == 0 : null),
         F("ipv4_compare", KqlType.Int, a => Compare4(a)),
         F("parse_ipv4", KqlType.Long, a => ParseV4(Text(a[0])) is { } ip ? (long)(ip.Address & Mask(ip.Prefix)) : null),
         F("geo_info_from_ip_address", KqlType.Dynamic, _ => Values.Dyn.Bag([])),
     ];
+
+    [ThreadStatic] private static (object? Argument, (uint Address, int Prefix)?[] Parsed) _lastRanges;
+
+    /// <summary>
+    /// The ranges of ipv4_is_in_any_range's arguments after the first, parsed. The usual form — one constant list, the
+    /// same object row after row — is parsed once per thread, not once per row.
+    /// </summary>
+    private static (uint Address, int Prefix)?[] Ranges(object?[] a)
+    {
+        if (a.Length == 2 && a[1] is { } single && ReferenceEquals(_lastRanges.Argument, single)) return _lastRanges.Parsed;
+        var parsed = a.Skip(1).SelectMany(r => Values.Dyn.IsArray(r) ? Values.Dyn.Elements(r) : [r]).Select(r => ParseV4(Text(r))).ToArray();
+        if (a.Length == 2) _lastRanges = (a[1], parsed);
+        return parsed;
+    }
 
     private static object? Compare4(object?[] a)
     {

@@ -187,6 +187,21 @@ public class FunctionTests
     [InlineData("binary_and(6, 3)", "2")]
     public void Numbers_and_addresses(string expression, string expected) => Assert.Equal(expected, Print(expression));
 
+    [Fact] // ipv4-is-in-any-range-function.md; the ranges per row, or one constant list (parsed once), side by side
+    public void Ipv4_is_in_any_range_reads_each_rows_ranges() => Assert.Equal("""
+        ip:string | ranges:dynamic | perRow:bool | constant:bool | listed:bool
+        10.1.2.3 | ["10.0.0.0/8"] | true | true | true
+        10.1.2.3 | ["192.168.0.0/16"] | false | true | true
+        192.168.1.1 | ["10.0.0.0/8","192.168.0.0/16"] | true | false | true
+        192.168.1.1 | ["10.0.0.0/8"] | false | false | true
+        8.8.8.8 | [] | false | false | false
+        """.Replace("\r\n", "\n").Trim(), Data.Text("""
+        datatable(ip:string, ranges:dynamic) ['10.1.2.3', dynamic(['10.0.0.0/8']), '10.1.2.3', dynamic(['192.168.0.0/16']),
+            '192.168.1.1', dynamic(['10.0.0.0/8', '192.168.0.0/16']), '192.168.1.1', dynamic(['10.0.0.0/8']), '8.8.8.8', dynamic([])]
+        | extend perRow = ipv4_is_in_any_range(ip, ranges), constant = ipv4_is_in_any_range(ip, dynamic(['10.0.0.0/8'])),
+                 listed = ipv4_is_in_any_range(ip, '10.0.0.0/8', '192.168.0.0/16')
+        """));
+
     [Fact]
     public void An_unknown_to_the_evaluator_function_is_a_clear_error()
     {
