@@ -12,7 +12,8 @@ internal sealed partial class ExprCompiler
         var left = Compile(node.NodeAt(0)!);
         var right = Compile(node.NodeAt(1)!);
         var op = node.Tokens().First();
-        if (TypedComparison.TryCompile(op.Kind, left, right) is { } typed) return typed;
+        if (TypedComparison.TryCompile(op.Kind, left, right) is { } typed)
+            return TimeBoundComparison.TryCompile(op.Kind, left, right, typed) ?? typed;
         switch (op.Kind)
         {
             case SyntaxKind.EqualEqual: return new MapExpr(KqlType.Bool, [left, right], v => Kv.Equal(v[0], v[1]));
