@@ -83,9 +83,11 @@ internal static partial class SummarizeOperator
             bestRow[code] = row;
             bestValue[code] = value;
         }
-        var winners = bestRow.Where(r => r >= 0).ToArray();
-        Array.Sort(winners);
-        foreach (var row in winners) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, order(values[row]));
+        for (var row = 0; row < rowGroups.Length; row++)
+        {
+            if (bestRow[codes[row]] == row)
+                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, order(values[row]));
+        }
     }
 
     /// <summary>
