@@ -54,18 +54,15 @@ internal sealed class KeyIds(StringIds strings)
 
     private static long Pair(int a, int b) => ((long)a << 32) | (uint)b;
 
-    private int Find(long key, bool add)
-    {
-        if (!add) return _byStrings.TryGetValue(key, out var found) ? found : -1;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_byStrings, key, out var known);
-        if (!known) id = Count++;
-        return id;
-    }
+    private int Find(long key, bool add) => Find(_byStrings, key, add);
 
-    private int Find(GroupKey key, bool add)
+    private int Find(GroupKey key, bool add) => Find(_byValues, key, add);
+
+    private int Find<TKey>(Dictionary<TKey, int> ids, TKey key, bool add)
+        where TKey : notnull
     {
-        if (!add) return _byValues.TryGetValue(key, out var found) ? found : -1;
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_byValues, key, out var known);
+        if (!add) return ids.TryGetValue(key, out var found) ? found : -1;
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var known);
         if (!known) id = Count++;
         return id;
     }
