@@ -1,4 +1,5 @@
 using System.Globalization;
+using Detection.Incidents.Model;
 using Detection.Kql.Schemas;
 using Detection.Kql.Symbols;
 using Detection.Rules.Loading;
@@ -64,6 +65,26 @@ internal static class Harness
 
     public static Table Events(IEnumerable<(DateTime Time, string User)> rows) =>
         InlineTable.Create("Events", EventsSchema, rows.Select(r => new object?[] { r.Time, r.User, "10.0.0.1", 0L }));
+
+    /// <summary>The YAML of an hourly rule that suppresses itself for 2 hours after alerting.</summary>
+    public const string SuppressingHourly = "queryFrequency: 1h\nqueryPeriod: 1h\nsuppressionEnabled: true\nsuppressionDuration: 2h";
+
+    /// <summary>
+    /// Replays 00:00–04:00 with one event each hour at :30 (so every run finds one); a <see cref="SuppressingHourly"/>
+    /// rule then runs <see cref="SuppressedEveryOtherRun"/>.
+    /// </summary>
+    public static void ReplayFourHours(DetectionEngine engine)
+    {
+        engine.Start(T("2026-11-02T00:00:00Z"), T("2026-11-02T04:00:00Z"));
+        engine.Ingest(new EventBatch(Events(Enumerable.Range(0, 4).Select(h => (T("2026-11-02T00:30:00Z").AddHours(h), $"u{h}")))));
+        engine.Complete();
+    }
+
+    public static readonly (DateTime Time, RuleRunStatus Status)[] SuppressedEveryOtherRun =
+    [
+        (T("2026-11-02T01:00:00Z"), RuleRunStatus.Success), (T("2026-11-02T02:00:00Z"), RuleRunStatus.Suppressed),
+        (T("2026-11-02T03:00:00Z"), RuleRunStatus.Success), (T("2026-11-02T04:00:00Z"), RuleRunStatus.Suppressed),
+    ];
 
     /// <summary>An engine over the rules with every outcome collected.</summary>
     public static (DetectionEngine Engine, List<RuleRunOutcome> Outcomes) NewEngine(RuntimeOptions options, params CompiledRule[] rules)
