@@ -79,6 +79,7 @@ internal static class BenchCommand
             var recorder = new IncidentRecorder(store);
             using var engine = new DetectionEngine(rules.Rules, new RuntimeOptions());
             using var subscription = engine.Outcomes.Subscribe(recorder);
+            var gcBefore = GcFigures.Now();
             clock.Restart();
             var feeder = new ReplayFeeder(load.Tables.Values);
             if (feeder.First is { } first)
@@ -87,6 +88,7 @@ internal static class BenchCommand
             var replayTime = clock.Elapsed;
             output.WriteLine(Line("replay", rows, replayTime) + $"  ({rules.Rules.Count} rules, {engine.RuleStatistics.Sum(r => r.Runs):N0} runs, {recorder.Alerts.Count:N0} alerts, {recorder.IncidentIds.Count:N0} incidents, {engine.RuleStatistics.Sum(r => r.Errors)} errors)");
             output.WriteLine(Line("load + replay", rows, loadTime + replayTime));
+            output.WriteLine($"replay GC: {GcFigures.Now().Since(gcBefore)}");
             using var process = Process.GetCurrentProcess();
             output.WriteLine($"peak working set {Bytes(process.PeakWorkingSet64)}; managed heap now {Bytes(GC.GetTotalMemory(false))}");
             output.WriteLine("slowest rules:");
@@ -99,6 +101,16 @@ internal static class BenchCommand
             foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(storePath) + "*")) File.Delete(file);
         }
         return 0;
+    }
+
+    /// <summary>What the garbage collector did: pause time, collections per generation, bytes allocated.</summary>
+    private readonly record struct GcFigures(TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated)
+    {
+        public static GcFigures Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1),
+            GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+
+        public string Since(GcFigures before) => string.Create(CultureInfo.InvariantCulture,
+            $"{(Paused - before.Paused).TotalSeconds:0.00} s paused, collections gen0 {Gen0 - before.Gen0:N0} / gen1 {Gen1 - before.Gen1:N0} / gen2 {Gen2 - before.Gen2:N0}, {Bytes(Allocated - before.Allocated)} allocated");
     }
 
     private static string Line(string phase, long rows, TimeSpan time) =>
