@@ -27,7 +27,7 @@ internal static class MvApplyOperator
         var fromResult = columns.Select(c => shape.IndexOf(c.Name)).ToArray();
         var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, columns));
         // Result rows are kept as columns (the subquery's gathered ones share the input's dictionaries) and concatenated
-        // in batches: nothing is boxed unless a column's type differs from the output's.
+        // per input chunk: nothing is boxed unless a column's type differs from the output's.
         var parts = new List<Chunk>();
         var partRows = 0;
         void Flush()
@@ -36,33 +36,52 @@ internal static class MvApplyOperator
             parts.Clear();
             partRows = 0;
         }
+        var expansion = MvExpandOperator.Compile(op, input.Schema, runner, scope);
+        var empty = Table.Empty(expansion.Schema);
         foreach (var chunk in input.Chunks)
         {
             var stored = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
-            for (var row = 0; row < chunk.RowCount; row++)
+            // The chunk is expanded once (each distinct array once); each row's subquery reads its own slice of that.
+            var row = 0;
+            foreach (var (expanded, sourceRows) in expansion.Expand(chunk))
             {
-                var single = new Table(input.Schema, [chunk.Gather([row])]);
-                var result = Subquery(body, MvExpandOperator.Run(op, single, runner, scope), runner, scope);
-                foreach (var part in result.Chunks)
+                for (var start = 0; start < sourceRows.Length;)
                 {
-                    var output = new Column[columns.Count];
+                    var end = start;
+                    while (end < sourceRows.Length && sourceRows[end] == sourceRows[start]) end++;
+                    // Rows before this one expanded to nothing: their subqueries run over no rows (summarize may still answer).
+                    for (; row < sourceRows[start]; row++) Apply(chunk, stored, row, empty);
+                    Apply(chunk, stored, row++, new Table(expansion.Schema, [expanded.Gather(Enumerable.Range(start, end - start).ToArray())]));
+                    start = end;
+                }
+            }
+            for (; row < chunk.RowCount; row++) Apply(chunk, stored, row, empty);
+            // Parts of one input chunk share its dictionaries, so concatenating them copies codes only; mixing chunks
+            // would re-intern every value (and decompress AuditLogs' compressed JSON columns value by value).
+            Flush();
+        }
+        void Apply(Chunk chunk, ColumnVector[] stored, int row, Table rows)
+        {
+            var result = Subquery(body, rows, runner, scope);
+            foreach (var part in result.Chunks)
+            {
+                var output = new Column[columns.Count];
+                for (var c = 0; c < columns.Count; c++)
+                    output[c] = fromResult[c] >= 0 ? part.Columns[fromResult[c]] : ColumnFactory.Gather(chunk.Columns[c], Enumerable.Repeat(row, part.RowCount).ToArray());
+                if (output.Select((column, c) => column.Type == columns[c].Type).All(same => same))
+                {
+                    parts.Add(new Chunk(part.RowCount, output));
+                    partRows += part.RowCount;
+                    if (partRows >= ResultBuilder.ChunkRows) Flush();
+                    continue;
+                }
+                Flush();
+                foreach (var values in ResultBuilder.Rows(new Table(result.Schema, [part])))
+                {
+                    var boxed = new object?[columns.Count];
                     for (var c = 0; c < columns.Count; c++)
-                        output[c] = fromResult[c] >= 0 ? part.Columns[fromResult[c]] : ColumnFactory.Gather(chunk.Columns[c], Enumerable.Repeat(row, part.RowCount).ToArray());
-                    if (output.Select((column, c) => column.Type == columns[c].Type).All(same => same))
-                    {
-                        parts.Add(new Chunk(part.RowCount, output));
-                        partRows += part.RowCount;
-                        if (partRows >= ResultBuilder.ChunkRows) Flush();
-                        continue;
-                    }
-                    Flush();
-                    foreach (var values in ResultBuilder.Rows(new Table(result.Schema, [part])))
-                    {
-                        var boxed = new object?[columns.Count];
-                        for (var c = 0; c < columns.Count; c++)
-                            boxed[c] = fromResult[c] >= 0 ? values[fromResult[c]] : stored[c].Get(row);
-                        builder.Add(boxed);
-                    }
+                        boxed[c] = fromResult[c] >= 0 ? values[fromResult[c]] : stored[c].Get(row);
+                    builder.Add(boxed);
                 }
             }
         }

@@ -124,9 +124,9 @@ internal static partial class SummarizeOperator
 
     private static (int[] Codes, int Count)? KeyCodes(Vector key, int rowCount) => key switch
     {
-        ColumnVector { Column: StringColumn s } => Dense(s.Codes, rowCount, s.Dictionary.Count),
-        ColumnVector { Column: DynamicColumn d } => Dense(d.Codes, rowCount, d.Dictionary.Count),
-        CodedVector c => Dense(c.Codes, rowCount, c.ByCode.Length),
+        ColumnVector { Column: StringColumn s } => DenseCodes.Of(s.Codes, rowCount, s.Dictionary.Count),
+        ColumnVector { Column: DynamicColumn d } => DenseCodes.Of(d.Codes, rowCount, d.Dictionary.Count),
+        CodedVector c => DenseCodes.Of(c.Codes, rowCount, c.ByCode.Length),
         ColumnVector { Column: PrimitiveColumn<long> p } => ValueCodes(p, rowCount),
         ColumnVector { Column: PrimitiveColumn<int> p } => ValueCodes(p, rowCount),
         ColumnVector { Column: PrimitiveColumn<DateTime> p } => ValueCodes(p, rowCount),
@@ -134,26 +134,6 @@ internal static partial class SummarizeOperator
         ColumnVector { Column: PrimitiveColumn<bool> p } => ValueCodes(p, rowCount),
         _ => null,
     };
-
-    /// <summary>
-    /// The dictionary codes renumbered 0, 1, … in order of first appearance: a filtered chunk keeps its source's whole
-    /// dictionary, and per-code work should be for the codes its rows use, not for every code of the dictionary.
-    /// </summary>
-    private static (int[] Codes, int Count) Dense(CodeArray codes, int rowCount, int dictionaryCount)
-    {
-        var renumbered = System.Buffers.ArrayPool<int>.Shared.Rent(dictionaryCount);
-        Array.Fill(renumbered, -1, 0, dictionaryCount);
-        var dense = new int[rowCount];
-        var count = 0;
-        for (var row = 0; row < rowCount; row++)
-        {
-            ref var code = ref renumbered[codes[row]];
-            if (code < 0) code = count++;
-            dense[row] = code;
-        }
-        System.Buffers.ArrayPool<int>.Shared.Return(renumbered);
-        return (dense, count);
-    }
 
     /// <summary>Code 0 for null, then one code per distinct value in order of appearance.</summary>
     private static (int[] Codes, int Count) ValueCodes<T>(PrimitiveColumn<T> column, int rowCount)

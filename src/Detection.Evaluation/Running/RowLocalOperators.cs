@@ -9,8 +9,8 @@ using Detection.Tables;
 namespace Detection.Evaluation.Running;
 
 /// <summary>
-/// Runs a row-local operator chunk by chunk through the context's <see cref="ChunkMemo"/>, when its result for a chunk
-/// depends on that chunk's rows alone: no now()/ago(), no random values, no window functions (they read neighbouring
+/// Runs a row-local operator (where, extend, the projections, mv-expand, mv-apply) chunk by chunk through the context's
+/// <see cref="ChunkMemo"/>, when its result for a chunk depends on that chunk's rows alone: no now()/ago(), no random values, no window functions (they read neighbouring
 /// rows), no tables or tabular lets (<c>in (T)</c>, toscalar), no scalar user functions or function parameters. Scalar
 /// lets are allowed; their values are part of the memo key, so a let that differs between runs just misses.
 /// </summary>
@@ -25,7 +25,8 @@ internal static class RowLocalOperators
 
     public static bool IsRowLocal(SyntaxKind kind) => kind is SyntaxKind.WhereOperator or SyntaxKind.ExtendOperator
         or SyntaxKind.ProjectOperator or SyntaxKind.ProjectAwayOperator or SyntaxKind.ProjectKeepOperator
-        or SyntaxKind.ProjectReorderOperator or SyntaxKind.ProjectRenameOperator;
+        or SyntaxKind.ProjectReorderOperator or SyntaxKind.ProjectRenameOperator or SyntaxKind.MvExpandOperator
+        or SyntaxKind.MvApplyOperator;
 
     /// <summary>The operator over <paramref name="input"/> through the memo; null when it cannot be remembered.</summary>
     public static Table? TryRun(SyntaxNode op, Table input, QueryRunner runner, Scope scope, Func<Table, Table> run)
@@ -57,6 +58,9 @@ internal static class RowLocalOperators
         {
             switch (node.Kind)
             {
+                // mv-apply's subquery is a pipe over each row's own elements; anywhere else a pipe reads another table.
+                case SyntaxKind.PipeExpression when op.Kind == SyntaxKind.MvApplyOperator && InSubquery(node, op):
+                    continue;
                 case SyntaxKind.CallExpression when RunDependent.Contains(Naming.FunctionName(node)):
                 case SyntaxKind.PipeExpression or SyntaxKind.DataTableExpression or SyntaxKind.UnionOperator
                     or SyntaxKind.RangeOperator or SyntaxKind.PrintOperator or SyntaxKind.ExternalDataExpression:
@@ -78,6 +82,9 @@ internal static class RowLocalOperators
         }
         return text.ToString();
     }
+
+    private static bool InSubquery(SyntaxNode node, SyntaxNode mvApply) =>
+        mvApply.Node(SyntaxKind.OnClause) is { } on && on.Span.Start <= node.Span.Start && node.Span.End <= on.Span.End;
 
     private static Chunk? Single(Table result) => result.Chunks.Length switch
     {

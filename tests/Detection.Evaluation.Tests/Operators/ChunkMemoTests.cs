@@ -129,4 +129,39 @@ public class ChunkMemoTests
         Assert.Equal(6, memo.Reused);
         Assert.Contains("N0", plain);
     }
+
+    [Fact]
+    public void Mv_apply_and_mv_expand_are_remembered_unless_the_subquery_reads_a_table()
+    {
+        var table = Data.Table("T", "(Name: string, Items: dynamic)",
+            Enumerable.Range(0, 6).Select(i => new object?[] { $"n{i}", $"[{i}, {i + 1}, {i + 2}]" }), chunkRows: 2);
+        var tables = new Dictionary<string, Table> { ["T"] = table };
+        var schemas = SchemaSet.Empty.WithTables([table.Schema]);
+        var local = KqlCode.ParseAndBind("T | mv-apply Item = Items to typeof(long) on (where Item % 2 == 1 | take 1) | mv-expand Items", schemas);
+        var memo = new ChunkMemo();
+        var plain = Data.Render(KqlEvaluator.Evaluate(local, new EvaluationContext(Data.Now, tables)));
+        Assert.Equal(plain, Data.Render(KqlEvaluator.Evaluate(local, new EvaluationContext(Data.Now, tables) { ChunkMemo = memo })));
+        Assert.Equal(6, memo.Computed);
+        Assert.Equal(plain, Data.Render(KqlEvaluator.Evaluate(local, new EvaluationContext(Data.Now, tables) { ChunkMemo = memo })));
+        Assert.Equal(6, memo.Computed);
+        Assert.Equal(6, memo.Reused);
+        Assert.StartsWith("Name:string | Items:dynamic | Item:long\nn0 | 0 | 1\nn0 | 1 | 1\nn0 | 2 | 1\nn1 | 1 | 1", plain);
+
+        // The subquery reads a tabular let whose rows depend on the run (ago): each run computes it afresh.
+        var timed = Data.Table("U", "(Name: string, Items: dynamic, Time: datetime)",
+            Enumerable.Range(0, 6).Select(i => new object?[] { $"n{i}", $"[{i}, {i + 10}]", Data.Now.AddHours(-i) }), chunkRows: 2);
+        var reading = KqlCode.ParseAndBind("""
+            let wanted = U | where Time > ago(2h) and Time <= now() | mv-expand Items to typeof(long) | project Items;
+            U | mv-apply Item = Items to typeof(long) on (where Item in (wanted)) | project Name, Item
+            """, SchemaSet.Empty.WithTables([timed.Schema]));
+        var other = new ChunkMemo();
+        var byTime = new Dictionary<string, Table> { ["U"] = timed };
+        foreach (var now in new[] { Data.Now, Data.Now.AddHours(-3) })
+        {
+            var expected = Data.Render(KqlEvaluator.Evaluate(reading, new EvaluationContext(now, byTime)));
+            Assert.Equal(expected, Data.Render(KqlEvaluator.Evaluate(reading, new EvaluationContext(now, byTime) { ChunkMemo = other })));
+        }
+        Assert.Equal("Name:string | Item:long\nn3 | 3\nn3 | 13\nn4 | 4\nn4 | 14",
+            Data.Render(KqlEvaluator.Evaluate(reading, new EvaluationContext(Data.Now.AddHours(-3), byTime) { ChunkMemo = other })));
+    }
 }

@@ -24,6 +24,19 @@ public class MvApplyAndEvaluateTests
         | mv-apply v = items to typeof(long) on (summarize total = sum(v))
         """);
 
+    [Fact] // each row's subquery sees only its own elements, rows that expand to nothing included, wherever they are
+    public void Mv_apply_runs_the_subquery_over_each_rows_own_elements() => Data.Check("""
+        id:string | items:dynamic | total:long | n:long | last:long
+        a | [] | 0 | 0 | null
+        b | [1,2] | 3 | 2 | 1
+        c | [] | 0 | 0 | null
+        d | [1,2] | 3 | 2 | 1
+        e | [5] | 5 | 1 | 0
+        """, """
+        datatable(id: string, items: dynamic) ["a", dynamic([]), "b", dynamic([1, 2]), "c", dynamic([]), "d", dynamic([1, 2]), "e", dynamic([5])]
+        | mv-apply with_itemindex=i v = items to typeof(long) on (summarize total = sum(v), n = count(), last = max(i))
+        """);
+
     [Fact]
     public void Mv_apply_drops_rows_whose_subquery_returns_nothing() => Data.Check("""
         UserAgent:string
