@@ -260,4 +260,40 @@ public class CompressedDictionaryTests
         Assert.Equal(expected[0], System.Text.Encoding.UTF8.GetString(first)); // a span handed out earlier stays valid
         Assert.Equal(4999, details.GetNode(4999)![0]!["step"]!.GetValue<int>());
     }
+
+    [Fact]
+    public void Value_lengths_are_known_without_decompressing_and_concatenations_keep_every_value()
+    {
+        var schema = TableSymbol.FromTerse("T", "(Details: dynamic, Name: string)");
+        var chunks = Enumerable.Range(0, 2).Select(part =>
+        {
+            var builder = new TableBuilder(schema, chunkRows: 3000);
+            for (var i = 0; i < 3000; i++)
+            {
+                builder.SetDynamicJson(0, System.Text.Encoding.UTF8.GetBytes($$"""{"part":{{part}},"step":{{i}},"pad":"{{new string('x', i % 97)}}"}"""));
+                builder.SetString(1, $"user{i % 40}");
+                builder.CommitRow();
+            }
+            return builder.Build().Chunks[0];
+        }).ToList();
+        var details = (DynamicColumn)chunks[0][0];
+        Assert.True(details.Dictionary.IsCompressed);
+        for (var code = 0; code < details.Dictionary.Count; code++)
+            Assert.Equal(details.Dictionary.GetUtf8(code).Length, details.Dictionary.ByteLength(code));
+        var names = (StringColumn)chunks[0][1];
+        for (var code = 0; code < names.Dictionary.Count; code++)
+            Assert.Equal(names.Dictionary.GetUtf8(code).Length, names.Dictionary.ByteLength(code));
+
+        // Rows cut from two chunks (two dictionaries) and joined: every value comes back, in order.
+        int[] rows = [2999, 0, 1500, 1500, 7];
+        var one = ChunkConcat.Concat(schema, [chunks[0].Gather(rows), chunks[1].Gather(rows)]);
+        Assert.Equal(10, one.RowCount);
+        for (var i = 0; i < 10; i++)
+        {
+            var (part, row) = (i / 5, rows[i % 5]);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(((DynamicColumn)chunks[part][0]).GetJson(row)),
+                System.Text.Encoding.UTF8.GetString(((DynamicColumn)one[0]).GetJson(i)));
+            Assert.Equal($"user{row % 40}", one[1].GetValue(i));
+        }
+    }
 }

@@ -36,6 +36,21 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
 
     public int Count => _count;
 
+    /// <summary>
+    /// A builder with room for <paramref name="values"/> distinct values of <paramref name="bytes"/> bytes in all, known
+    /// beforehand (a concatenation of dictionaries): no buffer is grown and the hash table is never rebuilt.
+    /// </summary>
+    public static Utf8DictionaryBuilder Sized(int values, long bytes)
+    {
+        var builder = new Utf8DictionaryBuilder(values);
+        if (bytes > builder._bytes.Length && bytes < Array.MaxLength) builder._bytes = new byte[bytes];
+        if (values + 2 > builder._offsets.Length) builder._offsets = new int[values + 2];
+        var slots = InitialSlots;
+        while (slots < 2 * (values + 1) && slots < 1 << 30) slots *= 2;
+        builder._slots = new long[slots];
+        return builder;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Intern(ReadOnlySpan<byte> value)
     {

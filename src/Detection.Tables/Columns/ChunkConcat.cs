@@ -39,6 +39,9 @@ public static class ChunkConcat
         _ => ColumnFactory.FromValues(parts[0].Type, parts.SelectMany(p => Enumerable.Range(0, p.Length).Select(p.GetValue)).ToList()),
     };
 
+    private const int Unseen = -1;
+    private const int Seen = -2;
+
     private static Column Encoded(List<Column> parts, int rows, Func<int, Utf8Dictionary, CodeArray, Column> make)
     {
         var sources = parts.Select(part => part switch
@@ -56,17 +59,32 @@ public static class ChunkConcat
                 for (var row = 0; row < source.Length; row++) codes[at++] = source[row];
             return make(rows, sources[0].Dictionary, CodeArray.From(codes, sources[0].Dictionary.Count));
         }
-        // Otherwise each entry a part uses is interned once per source dictionary (unused entries are not copied).
-        var builder = new Utf8DictionaryBuilder();
+        // Otherwise each entry a part uses is interned once per source dictionary (unused entries are not copied). A first
+        // pass finds those entries and their bytes, so the merged dictionary is built at its final size.
         var maps = new Dictionary<Utf8Dictionary, int[]>(ReferenceEqualityComparer.Instance);
+        var values = 0;
+        long bytes = 0;
         foreach (var (dictionary, source) in sources)
         {
             if (!maps.TryGetValue(dictionary, out var map))
             {
                 maps[dictionary] = map = new int[dictionary.Count];
-                Array.Fill(map, -1);
+                Array.Fill(map, Unseen);
                 if (map.Length > 0) map[0] = 0;
             }
+            for (var row = 0; row < source.Length; row++)
+            {
+                var code = source[row];
+                if (map[code] != Unseen) continue;
+                map[code] = Seen;
+                values++;
+                bytes += dictionary.ByteLength(code);
+            }
+        }
+        var builder = Utf8DictionaryBuilder.Sized(values, bytes);
+        foreach (var (dictionary, source) in sources)
+        {
+            var map = maps[dictionary];
             for (var row = 0; row < source.Length; row++)
             {
                 var code = source[row];

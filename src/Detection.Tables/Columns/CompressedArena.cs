@@ -81,9 +81,14 @@ internal sealed class CompressedArena : IValueArena
         var index = _blockOfCode[code];
         var block = _last is { } last && last.Index == index ? last : Decompress(index);
         var start = _offsets[code];
-        var end = code + 1 < Count && _blockOfCode[code + 1] == index ? _offsets[code + 1] : block.Bytes.Length;
-        return block.Bytes.AsSpan(start, end - start);
+        return block.Bytes.AsSpan(start, End(code, index) - start);
     }
+
+    public int Length(int code) => End(code, _blockOfCode[code]) - _offsets[code];
+
+    /// <summary>Where the value ends in its block: the next value's start, or the block's decompressed length (stored first).</summary>
+    private int End(int code, int index) =>
+        code + 1 < Count && _blockOfCode[code + 1] == index ? _offsets[code + 1] : BitConverter.ToInt32(_blocks[index], 0);
 
     private Block Decompress(int index)
     {

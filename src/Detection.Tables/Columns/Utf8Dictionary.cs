@@ -32,6 +32,9 @@ public sealed class Utf8Dictionary
     /// <summary>The value's bytes. The span stays valid for as long as the caller holds it.</summary>
     public ReadOnlySpan<byte> GetUtf8(int code) => _arena.Get(code);
 
+    /// <summary>The length of the value's bytes, known without decompressing it.</summary>
+    public int ByteLength(int code) => _arena.Length(code);
+
     public string GetString(int code)
     {
         if (code == 0) return string.Empty;
@@ -50,6 +53,8 @@ internal interface IValueArena
     long EstimatedBytes { get; }
 
     ReadOnlySpan<byte> Get(int code);
+
+    int Length(int code);
 }
 
 internal sealed class PlainArena(byte[] bytes, int[] offsets) : IValueArena
@@ -59,4 +64,6 @@ internal sealed class PlainArena(byte[] bytes, int[] offsets) : IValueArena
     public long EstimatedBytes => bytes.LongLength + offsets.LongLength * sizeof(int);
 
     public ReadOnlySpan<byte> Get(int code) => bytes.AsSpan(offsets[code], offsets[code + 1] - offsets[code]);
+
+    public int Length(int code) => offsets[code + 1] - offsets[code];
 }
