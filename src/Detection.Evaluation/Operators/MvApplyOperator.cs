@@ -19,8 +19,10 @@ internal static class MvApplyOperator
     {
         var body = op.Node(SyntaxKind.OnClause)?.Node(SyntaxKind.ParenthesizedExpression)?.NodeAt(0)
                    ?? throw new EvaluationException("mv-apply needs 'on (subquery)'", op.Span);
+        var expansion = MvExpandOperator.Compile(op, input.Schema, runner, scope);
+        var empty = Table.Empty(expansion.Schema);
         // The shapes, from an empty run (so an empty input still has the right columns).
-        var shape = Subquery(body, MvExpandOperator.Run(op, Table.Empty(input.Schema), runner, scope), runner, scope).Schema;
+        var shape = Subquery(body, empty, runner, scope).Schema;
         var columns = input.Schema.Columns.Select(c => shape.Column(c.Name) ?? c).ToList();
         var inputNames = input.Schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         columns.AddRange(shape.Columns.Where(c => !inputNames.Contains(c.Name)));
@@ -36,8 +38,6 @@ internal static class MvApplyOperator
             parts.Clear();
             partRows = 0;
         }
-        var expansion = MvExpandOperator.Compile(op, input.Schema, runner, scope);
-        var empty = Table.Empty(expansion.Schema);
         foreach (var chunk in input.Chunks)
         {
             var stored = chunk.Columns.Select(c => new ColumnVector(c)).ToArray();
