@@ -44,8 +44,9 @@ internal static partial class ReplayCommand
         var lateness = new Option<string?>("--allowed-lateness") { Description = "How long a run waits for late events, in event time (default 5m).", HelpName = "DURATION" };
         var budget = new Option<string?>("--memory-budget") { Description = "Bytes of retained events, e.g. 2GB (default 4GB); beyond it the oldest go and affected runs are marked Degraded.", HelpName = "SIZE" };
         var timeout = new Option<string?>("--rule-timeout") { Description = "Wall time one query may take before it is cancelled (default 2m).", HelpName = "DURATION" };
+        var parallelism = new Option<string?>("--rule-parallelism") { Description = "How many rules' runs of one instant evaluate at once (default: the processor count; 1 runs them one after the other). Alerts and incidents are the same for every value.", HelpName = "N" };
         var rejected = new Option<string?>("--rejected") { Description = "Write every rejected record (file, line, reason) to this file as JSON lines.", HelpName = "FILE" };
-        var command = new Command("replay", Description) { paths, rules, store, from, to, format, report, schemas, lateness, budget, timeout, rejected };
+        var command = new Command("replay", Description) { paths, rules, store, from, to, format, report, schemas, lateness, budget, timeout, parallelism, rejected };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -61,6 +62,7 @@ internal static partial class ReplayCommand
                 AllowedLateness = Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? new RuntimeOptions().AllowedLateness,
                 RuleTimeBudget = Duration(parse.GetValue(timeout), "--rule-timeout", problems) ?? new RuntimeOptions().RuleTimeBudget,
                 MemoryBudgetBytes = Size(parse.GetValue(budget), "--memory-budget", problems) ?? new RuntimeOptions().MemoryBudgetBytes,
+                RuleParallelism = Count(parse.GetValue(parallelism), "--rule-parallelism", problems) ?? new RuntimeOptions().RuleParallelism,
             };
             if (problems.Count > 0)
             {
@@ -100,6 +102,14 @@ internal static partial class ReplayCommand
         if (text is null) return null;
         if (Durations.TryParse(text, out var value) && value >= TimeSpan.Zero) return value;
         problems.Add($"{name} must be a duration such as 30s, 5m, 1h or PT5M, not '{text}'");
+        return null;
+    }
+
+    private static int? Count(string? text, string name, List<string> problems)
+    {
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1) return value;
+        problems.Add($"{name} must be a whole number of at least 1, not '{text}'");
         return null;
     }
 

@@ -88,11 +88,30 @@ public sealed class ReplayCommandTests : IDisposable
     [InlineData("--from", "yesterday")]
     [InlineData("--allowed-lateness", "soon")]
     [InlineData("--memory-budget", "lots")]
+    [InlineData("--rule-parallelism", "0")]
+    [InlineData("--rule-parallelism", "two")]
     public void Bad_options_are_usage_errors_naming_the_option(string option, string value)
     {
         var run = CliRun.Invoke("replay", _data, "--rules", _rules, option, value);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(option, run.Error);
+    }
+
+    [Fact]
+    public void Rules_run_one_after_the_other_with_a_rule_parallelism_of_1_and_give_the_same_alerts()
+    {
+        File.WriteAllText(Path.Combine(_rules, "spray-asn.yaml"), SprayRule
+            .Replace("55555555-5555-4555-8555-555555555555", "77777777-7777-4777-8777-777777777777")
+            .Replace("name: Spray from one address", "name: Spray from one ASN").Replace("by IPAddress", "by IPAddress, AutonomousSystemNumber"));
+        string Alerts(params string[] extra)
+        {
+            var run = CliRun.Invoke(["replay", _data, "--rules", _rules, "--store", _folder.File($"p{extra.Length}.db"), "--format", "json", .. extra]);
+            Assert.True(run.ExitCode == 0, run.Error);
+            return JsonNode.Parse(run.Output)!["alerts"]!.ToJsonString();
+        }
+        var sequential = Alerts("--rule-parallelism", "1");
+        Assert.Contains("77777777-7777-4777-8777-777777777777", sequential);
+        Assert.Equal(Alerts(), sequential);
     }
 
     [Fact]
