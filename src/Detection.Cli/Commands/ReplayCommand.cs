@@ -59,10 +59,10 @@ internal static partial class ReplayCommand
             var toTime = Time(parse.GetValue(to), "--to", problems);
             var options = new RuntimeOptions
             {
-                AllowedLateness = Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? new RuntimeOptions().AllowedLateness,
-                RuleTimeBudget = Duration(parse.GetValue(timeout), "--rule-timeout", problems) ?? new RuntimeOptions().RuleTimeBudget,
-                MemoryBudgetBytes = Size(parse.GetValue(budget), "--memory-budget", problems) ?? new RuntimeOptions().MemoryBudgetBytes,
-                RuleParallelism = Count(parse.GetValue(parallelism), "--rule-parallelism", problems) ?? new RuntimeOptions().RuleParallelism,
+                AllowedLateness = OptionValues.Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? new RuntimeOptions().AllowedLateness,
+                RuleTimeBudget = OptionValues.Duration(parse.GetValue(timeout), "--rule-timeout", problems) ?? new RuntimeOptions().RuleTimeBudget,
+                MemoryBudgetBytes = OptionValues.Size(parse.GetValue(budget), "--memory-budget", problems) ?? new RuntimeOptions().MemoryBudgetBytes,
+                RuleParallelism = OptionValues.Count(parse.GetValue(parallelism), "--rule-parallelism", problems) ?? new RuntimeOptions().RuleParallelism,
             };
             if (problems.Count > 0)
             {
@@ -94,32 +94,6 @@ internal static partial class ReplayCommand
         if (text is null) return null;
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)) return time;
         problems.Add($"{name} must be a date and time such as 2026-11-02T00:00:00Z, not '{text}'");
-        return null;
-    }
-
-    private static TimeSpan? Duration(string? text, string name, List<string> problems)
-    {
-        if (text is null) return null;
-        if (Durations.TryParse(text, out var value) && value >= TimeSpan.Zero) return value;
-        problems.Add($"{name} must be a duration such as 30s, 5m, 1h or PT5M, not '{text}'");
-        return null;
-    }
-
-    private static int? Count(string? text, string name, List<string> problems)
-    {
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1) return value;
-        problems.Add($"{name} must be a whole number of at least 1, not '{text}'");
-        return null;
-    }
-
-    private static long? Size(string? text, string name, List<string> problems)
-    {
-        if (text is null) return null;
-        var t = text.Trim().ToUpperInvariant();
-        var (digits, factor) = t.EndsWith("GB") ? (t[..^2], 1L << 30) : t.EndsWith("MB") ? (t[..^2], 1L << 20) : t.EndsWith("KB") ? (t[..^2], 1L << 10) : (t, 1L);
-        if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0) return (long)(n * factor);
-        problems.Add($"{name} must be a size such as 512MB or 4GB, not '{text}'");
         return null;
     }
 }

@@ -64,10 +64,10 @@ internal static class RunCommand
             var defaults = new RuntimeOptions();
             var runtime = new RuntimeOptions
             {
-                AllowedLateness = Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? defaults.AllowedLateness,
-                NrtInterval = Duration(parse.GetValue(nrtInterval), "--nrt-interval", problems) ?? defaults.NrtInterval,
+                AllowedLateness = OptionValues.Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? defaults.AllowedLateness,
+                NrtInterval = OptionValues.Duration(parse.GetValue(nrtInterval), "--nrt-interval", problems) ?? defaults.NrtInterval,
             };
-            var idle = Duration(parse.GetValue(stopAfterIdle), "--stop-after-idle", problems);
+            var idle = OptionValues.Duration(parse.GetValue(stopAfterIdle), "--stop-after-idle", problems);
             var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in parse.GetValue(kafka) ?? [])
             {
@@ -110,13 +110,5 @@ internal static class RunCommand
             return LiveHost.RunAsync(options, secrets).GetAwaiter().GetResult();
         });
         return command;
-    }
-
-    private static TimeSpan? Duration(string? text, string name, List<string> problems)
-    {
-        if (text is null) return null;
-        if (Durations.TryParse(text, out var value) && value >= TimeSpan.Zero) return value;
-        problems.Add($"{name} must be a duration such as 15s, 2m, 1h or PT5M, not '{text}'");
-        return null;
     }
 }

@@ -10,9 +10,10 @@ namespace Detection.Evaluation.Running;
 
 /// <summary>
 /// Runs a row-local operator (where, extend, the projections, mv-expand, mv-apply) chunk by chunk through the context's
-/// <see cref="ChunkMemo"/>, when its result for a chunk depends on that chunk's rows alone: no now()/ago(), no random values, no window functions (they read neighbouring
-/// rows), no tables or tabular lets (<c>in (T)</c>, toscalar), no scalar user functions or function parameters. Scalar
-/// lets are allowed; their values are part of the memo key, so a let that differs between runs just misses.
+/// <see cref="ChunkMemo"/>, when its result for a chunk depends on that chunk's rows alone: no now()/ago(), no random
+/// values, no window functions (they read neighbouring rows), no tables or tabular lets (<c>in (T)</c>, toscalar), no
+/// scalar user functions or function parameters. Scalar lets are allowed; their values are part of the memo key, so a
+/// let that differs between runs just misses.
 /// </summary>
 internal static class RowLocalOperators
 {
