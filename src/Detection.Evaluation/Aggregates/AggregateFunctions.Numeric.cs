@@ -86,9 +86,15 @@ internal static partial class AggregateFunctions
         public override object? Result() => _count == 0 ? double.NaN : _sum / _count;
     }
 
-    private sealed class Extreme(int sign, int? predicate) : SingleState
+    internal sealed class Extreme(int sign, int? predicate) : SingleState
     {
         private object? _best;
+
+        /// <summary>1 for max, -1 for min.</summary>
+        public int Sign => sign;
+
+        /// <summary>min/max without a predicate (minif/maxif have one).</summary>
+        public bool IsPlain => predicate is null;
 
         public override void Add(object?[] args)
         {

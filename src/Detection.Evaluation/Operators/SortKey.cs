@@ -12,7 +12,7 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
 {
     public static SortKey Of(Vector vector, bool descending, bool nullsFirst) => vector switch
     {
-        ColumnVector { Column: StringColumn s } => new RankKey(Ranks(s), descending, nullsFirst),
+        ColumnVector { Column: StringColumn s } => Ranked(s, descending, nullsFirst),
         ColumnVector { Column: PrimitiveColumn<long> p } => new TypedKey<long>(p, descending, nullsFirst),
         ColumnVector { Column: PrimitiveColumn<int> p } => new TypedKey<int>(p, descending, nullsFirst),
         ColumnVector { Column: PrimitiveColumn<double> p } => new TypedKey<double>(p, descending, nullsFirst),
@@ -38,23 +38,49 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
 
     protected abstract int CompareValues(int a, int b);
 
-    /// <summary>Each row's rank among the column's distinct strings (ordinal order, as <see cref="Kv.Order"/> compares strings).</summary>
-    private static int[] Ranks(StringColumn column)
+    /// <summary>
+    /// When the key is a string column: each row's rank among the distinct strings its rows use (ordinal order, as
+    /// <see cref="Kv.Order"/> compares strings; equal strings under different codes share a rank), and the number of
+    /// ranks. Only the codes the rows use are decoded and sorted: a column cut from a large table keeps its dictionary.
+    /// </summary>
+    public (int[] Ranks, int Count, bool Descending)? Ranks => this is RankKey r ? (r.Values, r.Count, descending) : null;
+
+    private static RankKey Ranked(StringColumn column, bool descending, bool nullsFirst)
     {
         var dictionary = column.Dictionary;
-        var codes = Enumerable.Range(0, dictionary.Count).ToArray();
+        var rowCodes = column.Codes;
+        var rankOfCode = new int[dictionary.Count];
+        Array.Fill(rankOfCode, -1);
+        var used = new List<int>();
+        for (var row = 0; row < column.Length; row++)
+        {
+            ref var slot = ref rankOfCode[rowCodes[row]];
+            if (slot == -1)
+            {
+                slot = 0;
+                used.Add(rowCodes[row]);
+            }
+        }
+        var codes = used.ToArray();
         var texts = codes.Select(dictionary.GetString).ToArray();
         Array.Sort(texts, codes, StringComparer.Ordinal);
-        var rankByCode = new int[codes.Length];
-        for (var rank = 0; rank < codes.Length; rank++)
-            rankByCode[codes[rank]] = rank > 0 && texts[rank] == texts[rank - 1] ? rankByCode[codes[rank - 1]] : rank;
+        var rank = -1;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (i == 0 || !string.Equals(texts[i], texts[i - 1], StringComparison.Ordinal)) rank++;
+            rankOfCode[codes[i]] = rank;
+        }
         var ranks = new int[column.Length];
-        for (var row = 0; row < ranks.Length; row++) ranks[row] = rankByCode[column.Codes[row]];
-        return ranks;
+        for (var row = 0; row < ranks.Length; row++) ranks[row] = rankOfCode[rowCodes[row]];
+        return new RankKey(ranks, rank + 1, descending, nullsFirst);
     }
 
-    private sealed class RankKey(int[] ranks, bool descending, bool nullsFirst) : SortKey(descending, nullsFirst)
+    private sealed class RankKey(int[] ranks, int count, bool descending, bool nullsFirst) : SortKey(descending, nullsFirst)
     {
+        public int[] Values => ranks;
+
+        public int Count => count;
+
         protected override bool IsNull(int row) => false;
 
         protected override int CompareValues(int a, int b) => ranks[a].CompareTo(ranks[b]);

@@ -32,21 +32,46 @@ internal static class SortOperator
         if (input.RowCount == 0 || limit <= 0) return builder.Build();
         var one = ChunkConcat.Concat(input.Schema, input.Chunks);
         var keys = compiled.Select(k => SortKey.Of(k.expr.Eval(one), k.descending, k.nullsFirst)).ToArray();
-        var order = new int[one.RowCount];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        // The row index breaks ties, so the unstable Array.Sort gives the stable order.
-        Array.Sort(order, (a, b) =>
-        {
-            foreach (var key in keys)
-            {
-                var c = key.Compare(a, b);
-                if (c != 0) return c;
-            }
-            return a.CompareTo(b);
-        });
+        var order = Order(keys, one.RowCount);
         var count = (int)Math.Min(limit, order.Length);
         for (var start = 0; start < count; start += ResultBuilder.ChunkRows)
             builder.AddChunk(one.Gather(order.AsSpan(start, Math.Min(ResultBuilder.ChunkRows, count - start))));
         return builder.Build();
     }
+
+    /// <summary>
+    /// The rows in sorted order; the row index breaks ties, so the unstable Array.Sort gives the stable order. A leading
+    /// string key places the rows by rank first (a counting sort, stable), so only rows of one rank are compared.
+    /// </summary>
+    private static int[] Order(SortKey[] keys, int rowCount)
+    {
+        var order = new int[rowCount];
+        if (keys[0].Ranks is not { } first)
+        {
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, Comparison(keys));
+            return order;
+        }
+        var (ranks, count, descending) = first;
+        var starts = new int[count + 1];
+        foreach (var rank in ranks) starts[(descending ? count - 1 - rank : rank) + 1]++;
+        for (var b = 0; b < count; b++) starts[b + 1] += starts[b];
+        var next = (int[])starts.Clone();
+        for (var row = 0; row < rowCount; row++) order[next[descending ? count - 1 - ranks[row] : ranks[row]]++] = row;
+        if (keys.Length == 1) return order;
+        var rest = Comparison(keys[1..]);
+        for (var b = 0; b < count; b++)
+            if (starts[b + 1] - starts[b] > 1) order.AsSpan(starts[b], starts[b + 1] - starts[b]).Sort(rest);
+        return order;
+    }
+
+    private static Comparison<int> Comparison(SortKey[] keys) => (a, b) =>
+    {
+        foreach (var key in keys)
+        {
+            var c = key.Compare(a, b);
+            if (c != 0) return c;
+        }
+        return a.CompareTo(b);
+    };
 }

@@ -41,10 +41,16 @@ internal static partial class SummarizeOperator
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddExtremes(codes, codeCount, times, t => t.Ticks, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddExtremes(codes, codeCount, longs, v => v, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    break;
+                case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
+                    AddMinMax(codes, codeCount, times, extreme.Sign, rowGroups, groupStates, a);
+                    break;
+                case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
+                    AddMinMax(codes, codeCount, longs, extreme.Sign, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
@@ -66,10 +72,11 @@ internal static partial class SummarizeOperator
     /// (the first of equals), then only those rows are offered to their groups, in row order so that the first of equal
     /// rows still wins across codes of one group.
     /// </summary>
-    private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, Func<T, long> order, int sign,
+    private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, int sign,
         Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a)
         where T : unmanaged
     {
+        if (by.IsAllNull) return;
         var bestRow = new int[codeCount];
         Array.Fill(bestRow, -1);
         var bestValue = new long[codeCount];
@@ -78,7 +85,7 @@ internal static partial class SummarizeOperator
         {
             if (by.IsNull(row)) continue;
             var code = codes[row];
-            var value = order(values[row]);
+            var value = Order(values[row]);
             if (bestRow[code] >= 0 && (sign > 0 ? value <= bestValue[code] : value >= bestValue[code])) continue;
             bestRow[code] = row;
             bestValue[code] = value;
@@ -86,7 +93,40 @@ internal static partial class SummarizeOperator
         for (var row = 0; row < rowGroups.Length; row++)
         {
             if (bestRow[codes[row]] == row)
-                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, order(values[row]));
+                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, Order(values[row]));
+        }
+    }
+
+    /// <summary>A time's ticks or a long itself (the branch is resolved when the method is compiled for T).</summary>
+    private static long Order<T>(T value)
+        where T : unmanaged =>
+        typeof(T) == typeof(DateTime) ? System.Runtime.CompilerServices.Unsafe.As<T, DateTime>(ref value).Ticks
+        : typeof(T) == typeof(long) ? System.Runtime.CompilerServices.Unsafe.As<T, long>(ref value)
+        : throw new NotSupportedException(typeof(T).Name);
+
+    /// <summary>
+    /// min / max of a stored time or long: each code's extreme value of the chunk is found unboxed (the first of equals),
+    /// then only those rows are offered to their groups, in row order.
+    /// </summary>
+    private static void AddMinMax<T>(int[] codes, int codeCount, PrimitiveColumn<T> values, int sign, int[] rowGroups,
+        List<AggregateState[]> groupStates, int a)
+        where T : unmanaged, IComparable<T>
+    {
+        var bestRow = new int[codeCount];
+        Array.Fill(bestRow, -1);
+        var raw = values.Values;
+        for (var row = 0; row < rowGroups.Length; row++)
+        {
+            if (values.IsNull(row)) continue;
+            ref var best = ref bestRow[codes[row]];
+            if (best < 0 || raw[row].CompareTo(raw[best]) * sign > 0) best = row;
+        }
+        var boxed = new object?[1];
+        for (var row = 0; row < rowGroups.Length; row++)
+        {
+            if (bestRow[codes[row]] != row) continue;
+            boxed[0] = values.GetValue(row);
+            groupStates[rowGroups[row]][a].Add(boxed);
         }
     }
 
@@ -99,7 +139,6 @@ internal static partial class SummarizeOperator
     {
         var codes = new int[rowCount];
         var count = 1;
-        Dictionary<long, int>? pairs = null;
         foreach (var key in keys)
         {
             if (KeyCodes(key, rowCount) is not { } own) return null;
@@ -109,17 +148,55 @@ internal static partial class SummarizeOperator
                 count = own.Count;
                 continue;
             }
-            // Combines the codes so far with this key's: one new code per distinct pair.
-            (pairs ??= []).Clear();
-            for (var row = 0; row < rowCount; row++)
-            {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((long)codes[row] << 32) | (uint)own.Codes[row], out var exists);
-                if (!exists) slot = pairs.Count - 1;
-                codes[row] = slot;
-            }
-            count = pairs.Count;
+            count = Combine(codes, count, own.Codes, own.Count, rowCount);
         }
         return (codes, count);
+    }
+
+    /// <summary>
+    /// Renumbers each row's (code so far, this key's code) pair: one new code per distinct pair, in order of first
+    /// appearance. A table indexed by the pair when the pairs are few enough, else a hash map.
+    /// </summary>
+    private static int Combine(int[] codes, int count, int[] own, int ownCount, int rowCount)
+    {
+        var cells = (long)count * ownCount;
+        if (cells <= Math.Max(4L * rowCount, 4096))
+        {
+            var table = System.Buffers.ArrayPool<int>.Shared.Rent((int)cells);
+            Array.Fill(table, -1, 0, (int)cells);
+            var next = 0;
+            for (var row = 0; row < rowCount; row++)
+            {
+                ref var slot = ref table[codes[row] * ownCount + own[row]];
+                if (slot < 0) slot = next++;
+                codes[row] = slot;
+            }
+            System.Buffers.ArrayPool<int>.Shared.Return(table);
+            return next;
+        }
+        // Open addressing over the pairs (at most one per row): no entry objects, no division.
+        var bits = Math.Max(4, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)rowCount * 2));
+        var size = 1 << bits;
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(size);
+        var slots = System.Buffers.ArrayPool<int>.Shared.Rent(size);
+        Array.Fill(slots, -1, 0, size);
+        var mask = size - 1;
+        var distinct = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            var key = ((long)codes[row] << 32) | (uint)own[row];
+            var i = (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> (64 - bits));
+            while (slots[i] >= 0 && keys[i] != key) i = (i + 1) & mask;
+            if (slots[i] < 0)
+            {
+                keys[i] = key;
+                slots[i] = distinct++;
+            }
+            codes[row] = slots[i];
+        }
+        System.Buffers.ArrayPool<long>.Shared.Return(keys);
+        System.Buffers.ArrayPool<int>.Shared.Return(slots);
+        return distinct;
     }
 
     private static (int[] Codes, int Count)? KeyCodes(Vector key, int rowCount) => key switch

@@ -69,6 +69,50 @@ public class StringKeyTests
         Rows("Signins | union (Watched | project User = Name, Ip) | where User in ('alice', 'carol') | project User, Ip | sort by Ip asc, User desc | distinct User, Ip"));
 
     [Fact]
+    public void Min_and_max_of_a_stored_time_or_long_per_string_key_skip_nulls() => Assert.Equal(
+        ["alice | 2026-11-02T08:00:00Z | 2026-11-02T09:00:00Z | 0 | 4", "bob | 2026-11-02T08:05:00Z | 2026-11-02T08:05:00Z | 1 | 6",
+         "carol | 2026-11-02T07:00:00Z | 2026-11-02T09:00:00Z | 3 | 8"],
+        Rows("Signins | summarize First = min(At), Last = max(At), Low = min(Seq), High = max(Seq) by User"));
+
+    [Fact]
+    public void Min_of_a_group_whose_times_are_all_null_is_null() => Assert.Equal(
+        ["bob | null | 5"], Rows("Signins | where Seq == 5 | summarize First = min(At), High = max(Seq) by User"));
+
+    [Fact]
+    public void Min_skips_a_null_beside_a_value_of_the_same_key_in_one_chunk() => Assert.Equal(
+        ["x | 2026-11-02T08:00:00Z"],
+        Data.Text("datatable(User: string, At: datetime)['x', datetime(2026-11-02 08:00), 'x', datetime(null)] | summarize min(At) by User", []).Split('\n').Skip(1));
+
+    [Fact]
+    public void Sort_by_a_string_then_a_time_keeps_equal_rows_in_input_order() => Assert.Equal(
+        ["0", "2", "4", "1", "6", "5", "7", "8", "3"],
+        Rows("Signins | sort by User asc, At asc nulls last | project Seq"));
+
+    [Fact]
+    public void Sort_by_a_string_descending_then_a_long() => Assert.Equal(
+        ["carol | 3", "carol | 7", "carol | 8", "bob | 1", "bob | 5", "bob | 6", "alice | 0", "alice | 2", "alice | 4"],
+        Rows("Signins | sort by User desc, Seq asc | project User, Seq"));
+
+    [Fact]
+    public void Sort_by_a_string_alone_is_stable_and_orders_ordinally() => Assert.Equal(
+        ["B | 1", "B | 3", "a | 0", "a | 2", "b | 4"],
+        Data.Text("datatable(Name: string, Seq: long)['a', 0, 'B', 1, 'a', 2, 'B', 3, 'b', 4] | sort by Name asc", []).Split('\n').Skip(1));
+
+    [Theory]
+    [InlineData(20, 7)] // few distinct pairs: counted in a table indexed by the pair
+    [InlineData(300, 16)] // too many possible pairs for a table: counted in a hash table, whose probes meet other pairs
+    public void Summarize_by_two_string_keys_counts_each_pair_in_order_of_first_appearance(int users, int addresses)
+    {
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 2000)
+            .Select(i => new object?[] { $"user{random.Next(users)}", $"10.0.{random.Next(addresses)}.1", (long)i }).ToList();
+        var table = Data.Table("Pairs", "(User: string, Ip: string, Seq: long)", rows, chunkRows: 1000);
+        var expected = rows.GroupBy(r => ((string)r[0]!, (string)r[1]!))
+            .Select(g => $"{g.Key.Item1} | {g.Key.Item2} | {g.Count()} | {g.Max(r => (long)r[2]!)}").ToList();
+        Assert.Equal(expected, Data.Text("Pairs | summarize count(), max(Seq) by User, Ip", table).Split('\n').Skip(1));
+    }
+
+    [Fact]
     public void Equal_strings_of_different_dictionaries_share_an_id_and_a_dictionary_is_translated_once()
     {
         var ids = new StringIds();
