@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Detection.Tables.Columns;
 
 namespace Detection.Evaluation;
@@ -37,7 +38,22 @@ public sealed class StringIds
         {
             if (_dictionaries.TryGetValue(dictionary, out known)) return known;
             var ids = new int[dictionary.Count];
-            for (var code = 1; code < ids.Length; code++) ids[code] = Intern(dictionary.GetString(code));
+            // Values are decoded into one buffer and looked up as characters: a string is made only for a new value, not
+            // for each entry of a dictionary that most often repeats values already known.
+            var byChars = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
+            for (var code = 1; code < ids.Length; code++)
+            {
+                var utf8 = dictionary.GetUtf8(code);
+                if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > buffer.Length)
+                {
+                    System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+                }
+                var chars = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
+                ids[code] = byChars.TryGetValue(chars, out var id) ? id : Intern(new string(chars));
+            }
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
             _dictionaries.Add(dictionary, ids);
             return ids;
         }

@@ -81,6 +81,12 @@ internal static class TypedComparison
         {
             if (v is not [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }] || !ReferenceEquals(a.Dictionary, b.Dictionary))
                 return Vectors.Map(KqlType.Bool, v[0], v[1], (x, y) => equal ? Kv.Equal(x, y) : Kv.NotEqual(x, y));
+            var result = new byte[n];
+            if (a.Dictionary.HasDistinctValues)
+            {
+                for (var i = 0; i < n; i++) result[i] = (a.Codes[i] == b.Codes[i]) == equal ? BoolVector.True : BoolVector.False;
+                return new BoolVector(result);
+            }
             var canonical = new int[a.Dictionary.Count];
             Array.Fill(canonical, -1);
             var firstCode = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -91,7 +97,6 @@ internal static class TypedComparison
                 if (!seen) first = code;
                 return canonical[code] = first;
             }
-            var result = new byte[n];
             for (var i = 0; i < n; i++) result[i] = (Canonical(a.Codes[i]) == Canonical(b.Codes[i])) == equal ? BoolVector.True : BoolVector.False;
             return new BoolVector(result);
         });

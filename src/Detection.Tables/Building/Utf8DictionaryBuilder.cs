@@ -95,7 +95,7 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
     }
 
     /// <summary>The dictionary of the values interned so far; the builder's buffers are not shared with it.</summary>
-    public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.AsSpan(0, _count + 1).ToArray());
+    public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.AsSpan(0, _count + 1).ToArray(), distinct: !_appendOnly);
 
     public void Clear()
     {

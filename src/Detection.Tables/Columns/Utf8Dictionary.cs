@@ -13,16 +13,27 @@ public sealed class Utf8Dictionary
     private readonly IValueArena _arena;
     private string?[]? _strings;
 
-    private Utf8Dictionary(IValueArena arena) => _arena = arena;
+    private Utf8Dictionary(IValueArena arena, bool distinct)
+    {
+        _arena = arena;
+        HasDistinctValues = distinct;
+    }
 
     /// <summary>
     /// A dictionary of the values in <paramref name="bytes"/> delimited by <paramref name="offsets"/> (value i is
-    /// bytes[offsets[i]..offsets[i+1]]). The bytes are copied (or compressed), never kept.
+    /// bytes[offsets[i]..offsets[i+1]]). The bytes are copied (or compressed), never kept. <paramref name="distinct"/>:
+    /// the caller knows that no value appears under two codes.
     /// </summary>
-    internal static Utf8Dictionary From(ReadOnlySpan<byte> bytes, int[] offsets) =>
+    internal static Utf8Dictionary From(ReadOnlySpan<byte> bytes, int[] offsets, bool distinct = false) =>
         new(CompressedArena.ShouldCompress(bytes.Length, offsets.Length - 1) && CompressedArena.TryCreate(bytes, offsets) is { } compressed
             ? compressed
-            : new PlainArena(bytes.ToArray(), offsets));
+            : new PlainArena(bytes.ToArray(), offsets), distinct);
+
+    /// <summary>
+    /// True when each value has one code, so codes compare as the values do. False when unknown: a builder stops
+    /// deduplicating a column whose values are nearly all distinct.
+    /// </summary>
+    public bool HasDistinctValues { get; }
 
     public int Count => _arena.Count;
 

@@ -113,6 +113,19 @@ public class StringKeyTests
     }
 
     [Fact]
+    public void Equal_compares_texts_when_a_mostly_unique_column_holds_one_text_under_two_codes()
+    {
+        // Past its probation the builder appends every value: the repeated "u1098" gets a second code.
+        var rows = Enumerable.Range(0, 1100).Select(i => new object?[] { $"u{i}" }).Append(["u1098"]).ToList();
+        var table = Data.Table("Users", "(User: string)", rows, chunkRows: 2000);
+        var column = (StringColumn)table.Chunks[0][0];
+        Assert.False(column.Dictionary.HasDistinctValues);
+        Assert.NotEqual(column.Codes[1098], column.Codes[1100]);
+        Assert.Equal(["Same:long", "1"], Data.Text("Users | extend Before = prev(User, 2) | where User == Before | count | project Same = Count", table).Split('\n'));
+        Assert.True(((StringColumn)Signins.Chunks[0][0]).Dictionary.HasDistinctValues);
+    }
+
+    [Fact]
     public void Equal_strings_of_different_dictionaries_share_an_id_and_a_dictionary_is_translated_once()
     {
         var ids = new StringIds();
