@@ -30,6 +30,7 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
     private long[] _slots = new long[InitialSlots];
     private int _interned;
     private bool _appendOnly;
+    private bool _sized;
     private int _lastCode;
     private int _lastStart;
     private int _lastLength;
@@ -48,6 +49,7 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
         var slots = InitialSlots;
         while (slots < 2 * (values + 1) && slots < 1 << 30) slots *= 2;
         builder._slots = new long[slots];
+        builder._sized = true;
         return builder;
     }
 
@@ -67,7 +69,9 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
         {
             _appendOnly = true;
             _slots = [];
-            // Room for the values still to come at the size seen so far (and some), at once rather than by doubling.
+            // Room for the values still to come at the size seen so far (and some), at once rather than by doubling; a
+            // sized builder already has room for every value.
+            if (_sized) return Remember(Add(value));
             var expectedBytes = (long)_length * expectedValues / Count * 9 / 8;
             if (expectedBytes > _bytes.Length && expectedBytes < Array.MaxLength) Growth.Grow(ref _bytes, (int)expectedBytes, _length);
             return Remember(Add(value));

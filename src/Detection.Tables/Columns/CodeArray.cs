@@ -44,4 +44,22 @@ public sealed class CodeArray
         }
         return new CodeArray(null, null, codes.ToArray(), codes.Length);
     }
+
+    /// <summary>The codes of <paramref name="rows"/> in that order, in this array's width; a negative row gives code 0.</summary>
+    public CodeArray Gather(ReadOnlySpan<int> rows)
+    {
+        if (_bytes is not null) return new CodeArray(Gather(_bytes, rows), null, null, rows.Length);
+        if (_shorts is not null) return new CodeArray(null, Gather(_shorts, rows), null, rows.Length);
+        if (_ints is not null) return new CodeArray(null, null, Gather(_ints, rows), rows.Length);
+        return new CodeArray(null, null, null, rows.Length);
+    }
+
+    private static T[] Gather<T>(T[] source, ReadOnlySpan<int> rows)
+        where T : unmanaged
+    {
+        var gathered = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+            if (rows[i] >= 0) gathered[i] = source[rows[i]];
+        return gathered;
+    }
 }

@@ -87,9 +87,9 @@ public static class ColumnFactory
         switch (column)
         {
             case StringColumn s:
-                return new StringColumn(rows.Length, s.Dictionary, GatherCodes(s.Codes, s.Dictionary.Count, rows));
+                return new StringColumn(rows.Length, s.Dictionary, s.Codes.Gather(rows));
             case DynamicColumn d:
-                return new DynamicColumn(rows.Length, d.Dictionary, GatherCodes(d.Codes, d.Dictionary.Count, rows));
+                return new DynamicColumn(rows.Length, d.Dictionary, d.Codes.Gather(rows));
             case PrimitiveColumn<bool> p: return GatherPrimitive(p, rows);
             case PrimitiveColumn<int> p: return GatherPrimitive(p, rows);
             case PrimitiveColumn<long> p: return GatherPrimitive(p, rows);
@@ -118,13 +118,6 @@ public static class ColumnFactory
             else values[i] = source[rows[i]];
         }
         return Primitive(column.Type, values, nulls);
-    }
-
-    private static CodeArray GatherCodes(CodeArray codes, int count, ReadOnlySpan<int> rows)
-    {
-        var gathered = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++) gathered[i] = rows[i] < 0 ? 0 : codes[rows[i]];
-        return CodeArray.From(gathered, count);
     }
 
     private static PrimitiveColumn<T> Boxed<T>(KqlType type, IReadOnlyList<object?> values, Func<object, T> convert)
