@@ -22,6 +22,17 @@ public class ColumnFactoryTests
         Assert.Equal(3, column.Dictionary.Count);
     }
 
+    [Theory]
+    [InlineData(200)] // a byte a row
+    [InlineData(3000)] // two bytes
+    [InlineData(70000)] // four bytes
+    public void Gathering_codes_keeps_each_rows_code_and_gives_code_0_for_a_missing_row(int dictionaryCount)
+    {
+        int[] codes = [dictionaryCount - 1, 0, 7, dictionaryCount / 2];
+        var gathered = CodeArray.From(codes, dictionaryCount).Gather([3, -1, 0, 2, 0]);
+        Assert.Equal([dictionaryCount / 2, 0, dictionaryCount - 1, 7, dictionaryCount - 1], Enumerable.Range(0, gathered.Length).Select(i => gathered[i]));
+    }
+
     [Fact]
     public void From_values_converts_numbers_and_encodes_dynamics()
     {
