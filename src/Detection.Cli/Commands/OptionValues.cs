@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Detection.Rules.Loading;
 
@@ -9,6 +10,13 @@ namespace Detection.Cli.Commands;
 /// </summary>
 internal static class OptionValues
 {
+    /// <summary>--rule-parallelism N, the same for replay and run (read with <see cref="Count"/>).</summary>
+    public static Option<string?> RuleParallelism() => new("--rule-parallelism")
+    {
+        Description = "How many rules' runs of one instant evaluate at once (default: the processor count; 1 runs them one after the other). Alerts and incidents are the same for every value.",
+        HelpName = "N",
+    };
+
     public static TimeSpan? Duration(string? text, string name, List<string> problems)
     {
         if (text is null) return null;

@@ -44,7 +44,7 @@ internal static partial class ReplayCommand
         var lateness = new Option<string?>("--allowed-lateness") { Description = "How long a run waits for late events, in event time (default 5m).", HelpName = "DURATION" };
         var budget = new Option<string?>("--memory-budget") { Description = "Bytes of retained events, e.g. 2GB (default 4GB); beyond it the oldest go and affected runs are marked Degraded.", HelpName = "SIZE" };
         var timeout = new Option<string?>("--rule-timeout") { Description = "Wall time one query may take before it is cancelled (default 2m).", HelpName = "DURATION" };
-        var parallelism = new Option<string?>("--rule-parallelism") { Description = "How many rules' runs of one instant evaluate at once (default: the processor count; 1 runs them one after the other). Alerts and incidents are the same for every value.", HelpName = "N" };
+        var parallelism = OptionValues.RuleParallelism();
         var rejected = new Option<string?>("--rejected") { Description = "Write every rejected record (file, line, reason) to this file as JSON lines.", HelpName = "FILE" };
         var command = new Command("replay", Description) { paths, rules, store, from, to, format, report, schemas, lateness, budget, timeout, parallelism, rejected };
         command.SetAction(parse =>

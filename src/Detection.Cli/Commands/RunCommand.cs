@@ -44,8 +44,9 @@ internal static class RunCommand
         var logFile = new Option<string?>("--log-file") { Description = "Also log to this file as JSON events, rolled daily (the date goes before the extension).", HelpName = "FILE" };
         var healthPort = new Option<int?>("--health-port") { Description = "Serve /health and /metrics on http://127.0.0.1:PORT/ (never another interface).", HelpName = "PORT" };
         var schemas = new Option<string?>("--schemas") { Description = "A folder of table schemas (*.json) that add to or override the embedded ones.", HelpName = "DIR" };
+        var parallelism = OptionValues.RuleParallelism();
         var kafka = new Option<string[]>("--kafka-property") { Description = "A librdkafka property KEY=VALUE set last (tuning; never a secret).", AllowMultipleArgumentsPerToken = false, HelpName = "KEY=VALUE" };
-        var command = new Command("run", Description) { source, rules, store, stopAfterIdle, lateness, nrtInterval, logFile, healthPort, schemas, kafka };
+        var command = new Command("run", Description) { source, rules, store, stopAfterIdle, lateness, nrtInterval, parallelism, logFile, healthPort, schemas, kafka };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -66,6 +67,7 @@ internal static class RunCommand
             {
                 AllowedLateness = OptionValues.Duration(parse.GetValue(lateness), "--allowed-lateness", problems) ?? defaults.AllowedLateness,
                 NrtInterval = OptionValues.Duration(parse.GetValue(nrtInterval), "--nrt-interval", problems) ?? defaults.NrtInterval,
+                RuleParallelism = OptionValues.Count(parse.GetValue(parallelism), "--rule-parallelism", problems) ?? defaults.RuleParallelism,
             };
             var idle = OptionValues.Duration(parse.GetValue(stopAfterIdle), "--stop-after-idle", problems);
             var overrides = new Dictionary<string, string>(StringComparer.Ordinal);

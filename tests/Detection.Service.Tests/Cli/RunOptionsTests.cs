@@ -18,4 +18,16 @@ public sealed class RunOptionsTests
         Assert.Equal(2, exit);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void A_bad_rule_parallelism_is_a_usage_error(string value)
+    {
+        var error = new StringWriter();
+        var exit = DetectCommand.Build().Parse(["run", "--source", "-", "--rules", Repository.Detections, "--rule-parallelism", value])
+            .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+        Assert.Equal(2, exit);
+        Assert.Contains("--rule-parallelism must be a whole number of at least 1", error.ToString(), StringComparison.Ordinal);
+    }
 }
