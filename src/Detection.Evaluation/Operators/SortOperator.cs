@@ -53,11 +53,12 @@ internal static class SortOperator
             return order;
         }
         var (ranks, count, descending) = first;
+        int Bucket(int rank) => descending ? count - 1 - rank : rank;
         var starts = new int[count + 1];
-        foreach (var rank in ranks) starts[(descending ? count - 1 - rank : rank) + 1]++;
+        foreach (var rank in ranks) starts[Bucket(rank) + 1]++;
         for (var b = 0; b < count; b++) starts[b + 1] += starts[b];
         var next = (int[])starts.Clone();
-        for (var row = 0; row < rowCount; row++) order[next[descending ? count - 1 - ranks[row] : ranks[row]]++] = row;
+        for (var row = 0; row < rowCount; row++) order[next[Bucket(ranks[row])]++] = row;
         if (keys.Length == 1) return order;
         var rest = Comparison(keys[1..]);
         for (var b = 0; b < count; b++)

@@ -68,28 +68,15 @@ internal static partial class SummarizeOperator
     }
 
     /// <summary>
-    /// arg_max / arg_min by a stored time or long: each code's winning row of the chunk is found comparing raw values
-    /// (the first of equals), then only those rows are offered to their groups, in row order so that the first of equal
-    /// rows still wins across codes of one group.
+    /// arg_max / arg_min by a stored time or long: only each code's winning row of the chunk (<see cref="BestRows"/>) is
+    /// offered to its group, in row order so that the first of equal rows still wins across codes of one group.
     /// </summary>
     private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, int sign,
         Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a)
         where T : unmanaged
     {
-        if (by.IsAllNull) return;
-        var bestRow = new int[codeCount];
-        Array.Fill(bestRow, -1);
-        var bestValue = new long[codeCount];
+        var bestRow = BestRows(codes, codeCount, by, sign);
         var values = by.Values;
-        for (var row = 0; row < rowGroups.Length; row++)
-        {
-            if (by.IsNull(row)) continue;
-            var code = codes[row];
-            var value = Order(values[row]);
-            if (bestRow[code] >= 0 && (sign > 0 ? value <= bestValue[code] : value >= bestValue[code])) continue;
-            bestRow[code] = row;
-            bestValue[code] = value;
-        }
         for (var row = 0; row < rowGroups.Length; row++)
         {
             if (bestRow[codes[row]] == row)
@@ -97,30 +84,12 @@ internal static partial class SummarizeOperator
         }
     }
 
-    /// <summary>A time's ticks or a long itself (the branch is resolved when the method is compiled for T).</summary>
-    private static long Order<T>(T value)
-        where T : unmanaged =>
-        typeof(T) == typeof(DateTime) ? System.Runtime.CompilerServices.Unsafe.As<T, DateTime>(ref value).Ticks
-        : typeof(T) == typeof(long) ? System.Runtime.CompilerServices.Unsafe.As<T, long>(ref value)
-        : throw new NotSupportedException(typeof(T).Name);
-
-    /// <summary>
-    /// min / max of a stored time or long: each code's extreme value of the chunk is found unboxed (the first of equals),
-    /// then only those rows are offered to their groups, in row order.
-    /// </summary>
+    /// <summary>min / max of a stored time or long: only each code's extreme row of the chunk is offered (boxed) to its group.</summary>
     private static void AddMinMax<T>(int[] codes, int codeCount, PrimitiveColumn<T> values, int sign, int[] rowGroups,
         List<AggregateState[]> groupStates, int a)
-        where T : unmanaged, IComparable<T>
+        where T : unmanaged
     {
-        var bestRow = new int[codeCount];
-        Array.Fill(bestRow, -1);
-        var raw = values.Values;
-        for (var row = 0; row < rowGroups.Length; row++)
-        {
-            if (values.IsNull(row)) continue;
-            ref var best = ref bestRow[codes[row]];
-            if (best < 0 || raw[row].CompareTo(raw[best]) * sign > 0) best = row;
-        }
+        var bestRow = BestRows(codes, codeCount, values, sign);
         var boxed = new object?[1];
         for (var row = 0; row < rowGroups.Length; row++)
         {
@@ -129,6 +98,37 @@ internal static partial class SummarizeOperator
             groupStates[rowGroups[row]][a].Add(boxed);
         }
     }
+
+    /// <summary>
+    /// Each code's row with the largest (<paramref name="sign"/> 1) or smallest (-1) non-null value, comparing raw values
+    /// (the first of equals); -1 for a code whose values are all null.
+    /// </summary>
+    private static int[] BestRows<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, int sign)
+        where T : unmanaged
+    {
+        var bestRow = new int[codeCount];
+        Array.Fill(bestRow, -1);
+        if (by.IsAllNull) return bestRow;
+        var bestValue = new long[codeCount];
+        var values = by.Values;
+        for (var row = 0; row < by.Length; row++)
+        {
+            if (by.IsNull(row)) continue;
+            var code = codes[row];
+            var value = Order(values[row]);
+            if (bestRow[code] >= 0 && (sign > 0 ? value <= bestValue[code] : value >= bestValue[code])) continue;
+            bestRow[code] = row;
+            bestValue[code] = value;
+        }
+        return bestRow;
+    }
+
+    /// <summary>A time's ticks or a long itself (the branch is resolved when the method is compiled for T).</summary>
+    private static long Order<T>(T value)
+        where T : unmanaged =>
+        typeof(T) == typeof(DateTime) ? System.Runtime.CompilerServices.Unsafe.As<T, DateTime>(ref value).Ticks
+        : typeof(T) == typeof(long) ? System.Runtime.CompilerServices.Unsafe.As<T, long>(ref value)
+        : throw new NotSupportedException(typeof(T).Name);
 
     /// <summary>
     /// One code per row such that rows with equal codes have equal keys (string and dynamic columns: their dictionary
