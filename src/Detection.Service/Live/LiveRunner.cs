@@ -65,7 +65,7 @@ public sealed class LiveRunner
         foreach (var problem in rules.Problems) _log.LogWarning("rule skipped: {Problem}", problem.ToString());
         if (rules.Rules.Count == 0) throw new ArgumentException($"--rules: no rule could be loaded from {string.Join(", ", _options.RulePaths)}");
         using var store = SqliteIncidentStore.Open(_options.StorePath);
-        var recorder = new TimedRecorder(new IncidentRecorder(store), _metrics, _clock);
+        var recorder = new TimedRecorder(new IncidentRecorder(store, remember: false), _metrics, _clock);
         using var engine = new DetectionEngine(rules.Rules, _options.Runtime with { WallClock = _clock });
         using var subscription = engine.Outcomes.Subscribe(recorder);
         var resume = ResumePoints(store, rules.Rules);

@@ -10,13 +10,13 @@ internal sealed class TimedRecorder(IncidentRecorder inner, LiveMetrics metrics,
     public void OnNext(RuleRunOutcome outcome)
     {
         metrics.RuleRunDuration.Record(outcome.Duration.TotalMilliseconds, new KeyValuePair<string, object?>("rule", outcome.Rule.Name));
-        var alerts = inner.Alerts.Count;
-        var incidents = inner.IncidentIds.Count;
+        var alerts = inner.AlertCount;
+        var incidents = inner.IncidentChanges;
         var start = clock.GetTimestamp();
         inner.OnNext(outcome);
         if (outcome.Alerts.Count > 0) metrics.StoreLatency.Record(clock.GetElapsedTime(start).TotalMilliseconds, new KeyValuePair<string, object?>("operation", "incidents"));
-        metrics.Alerts.Add(inner.Alerts.Count - alerts);
-        metrics.Incidents.Add(inner.IncidentIds.Count - incidents);
+        metrics.Alerts.Add(inner.AlertCount - alerts);
+        metrics.Incidents.Add(inner.IncidentChanges - incidents);
     }
 
     /// <summary>Flushes buffered rule health, timed.</summary>

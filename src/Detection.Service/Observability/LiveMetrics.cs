@@ -22,7 +22,7 @@ public sealed class LiveMetrics : IDisposable
         EventsIn = _meter.CreateCounter<long>("detection.events.in", "{row}", "Rows decoded, per table");
         EventsRejected = _meter.CreateCounter<long>("detection.events.rejected", "{record}", "Records set aside, per table when known");
         Alerts = _meter.CreateCounter<long>("detection.alerts", "{alert}", "Alerts new to the store");
-        Incidents = _meter.CreateCounter<long>("detection.incidents", "{incident}", "Incidents created or changed");
+        Incidents = _meter.CreateCounter<long>("detection.incidents", "{incident}", "Incident creations and changes stored (one incident changed twice counts twice)");
         RuleRunDuration = _meter.CreateHistogram<double>("detection.rule.duration", "ms", "Wall time of one rule run, per rule");
         StoreLatency = _meter.CreateHistogram<double>("detection.store.latency", "ms", "Wall time of store writes and source commits, per operation");
         _meter.CreateObservableGauge("detection.partition.behind", () => _partitionsBehind(), "s",
