@@ -57,6 +57,23 @@ public sealed class BadInputTests
         Assert.Equal(2, rejection.Record);
     }
 
+    [Theory]
+    [InlineData("{\"TimeGenerated\":\"2024-05-01T08:00:01Z\",\"Type\":\"SigninLogs\",\"UserPrincipalName\":\"a\\ud800b\"}")]
+    [InlineData("{\"TimeGenerated\":\"2024-05-01T08:00:01Z\",\"Type\":\"Signin\\udc00Logs\",\"UserPrincipalName\":\"b\"}")]
+    [InlineData("{\"TimeGenerated\":\"2024-05-01T08:00:01Z\",\"Type\":\"SigninLogs\",\"User\\ud800Name\":\"c\"}")]
+    [InlineData("{\"TimeGenerated\":\"2024-05-01T08:00:01Z\",\"User\\ud800Name\":\"d\"}")]
+    public void ALoneSurrogateEscapeInALogAnalyticsRowRejectsThatRowOnly(string bad)
+    {
+        using var dir = new TempDirectory();
+        static string Row(int i) => "{\"TimeGenerated\":\"2024-05-01T08:00:0" + i + "Z\",\"Type\":\"SigninLogs\",\"UserPrincipalName\":\"u" + i + "\"}";
+        File.WriteAllLines(dir.File("rows.jsonl"), [Row(1), bad, Row(3)]);
+        var result = Load.Files(dir.Path);
+        Assert.Equal(2, result.RowsByTable["SigninLogs"]);
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(2, rejection.Line);
+        Assert.Contains("malformed JSON", rejection.Reason);
+    }
+
     [Fact]
     public void OneBadLineAmongJsonLinesIsRejectedWithItsLineNumber()
     {

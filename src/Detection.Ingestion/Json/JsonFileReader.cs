@@ -275,7 +275,17 @@ internal sealed class JsonFileReader(LoadContext context, ByteReader input, stri
     private void Dispatch(ReadOnlyMemory<byte> value, long line, long index)
     {
         var span = value.Span;
-        var probe = RecordProbe.Of(span);
+        RecordProbe probe;
+        try
+        {
+            probe = RecordProbe.Of(span);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Its Type or category is a string the reader cannot decode (a lone surrogate escape).
+            context.Reject(file, line, index, $"malformed JSON: {ex.Message}", span);
+            return;
+        }
         if (!probe.IsObject)
         {
             context.Reject(file, line, index, "not a JSON object (expected a record or a row)", span);

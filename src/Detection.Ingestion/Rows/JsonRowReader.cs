@@ -17,13 +17,35 @@ internal sealed class JsonRowReader(LoadContext context, string file)
     public void Process(ReadOnlyMemory<byte> memory, long line, long index, string? type)
     {
         var row = memory.Span;
-        var table = _tables.For(type, out var reason, () => FieldNames(memory.Span));
-        if (table is null)
+        TableSink? sink = null;
+        try
         {
-            context.Reject(file, line, index, reason, row);
-            return;
+            var table = _tables.For(type, out var reason, () => FieldNames(memory.Span));
+            if (table is null)
+            {
+                context.Reject(file, line, index, reason, row);
+                return;
+            }
+            sink = context.Sink(table);
+            if (Stage(row, sink) is { } error)
+            {
+                sink.Discard();
+                context.Reject(file, line, index, $"{table.Name} row, {error}", row, table.Name);
+                return;
+            }
+            sink.Commit();
         }
-        var sink = context.Sink(table);
+        catch (InvalidOperationException ex)
+        {
+            // A string the reader cannot decode (a lone surrogate escape): the row is malformed, as an export record would be.
+            sink?.Discard();
+            context.Reject(file, line, index, $"malformed JSON: {ex.Message}", row, sink?.Schema.Name);
+        }
+    }
+
+    /// <summary>Stages the row's fields into <paramref name="sink"/>; the first field's error, else null.</summary>
+    private string? Stage(ReadOnlySpan<byte> row, TableSink sink)
+    {
         var map = RowColumnMap.For(sink);
         var reader = new Utf8JsonReader(row, isFinalBlock: true, state: default);
         reader.Read();
@@ -39,12 +61,9 @@ internal sealed class JsonRowReader(LoadContext context, string file)
                 continue;
             }
             var error = ValueCoercion.Stage(sink, target.Column, target.Priority, value, context.Scratch, context.Options.MaxFieldBytes);
-            if (error is null) continue;
-            sink.Discard();
-            context.Reject(file, line, index, $"{table.Name} row, field '{Encoding.UTF8.GetString(name)}': {error}", row, table.Name);
-            return;
+            if (error is not null) return $"field '{Encoding.UTF8.GetString(name)}': {error}";
         }
-        sink.Commit();
+        return null;
     }
 
     private static List<string> FieldNames(ReadOnlySpan<byte> row)

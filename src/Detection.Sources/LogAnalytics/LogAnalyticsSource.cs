@@ -102,7 +102,9 @@ public sealed class LogAnalyticsSource : ISource
                     if (i < result.Columns.Count && cell.ValueKind != JsonValueKind.Null)
                     {
                         writer.WritePropertyName(result.Columns[i]);
-                        cell.WriteTo(writer);
+                        // The cell's JSON as the API sent it: re-encoding would throw on a string the reader cannot decode (a
+                        // lone surrogate escape) and lose the page; as it is, the loader sets that one row aside.
+                        writer.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(cell), skipInputValidation: true);
                     }
                     i++;
                 }

@@ -83,6 +83,24 @@ public sealed class LogAnalyticsSourceTests
     }
 
     [Fact]
+    public async Task A_row_with_a_lone_surrogate_escape_is_set_aside_and_the_rest_of_its_page_kept()
+    {
+        var data = Data();
+        data["SigninLogs"][5] = (data["SigninLogs"][5].Item1, $"bad{QueryApiStub.LoneSurrogate}@contoso.com");
+        await using var stub = new QueryApiStub(data, Token);
+        var (source, _) = Open(stub, new CollectingLoggerFactory());
+        var batches = new List<SourceBatch>();
+        await foreach (var batch in source.ReadAsync(CancellationToken.None)) batches.Add(batch);
+
+        var loaded = DataLoader.Load(batches.SelectMany(b => b.Messages).Select(m => m.ToLoadInput()), new LoadOptions());
+        Assert.Equal(34, loaded.RowsByTable["SigninLogs"]);
+        Assert.Equal(3, loaded.RowsByTable["AuditLogs"]);
+        var rejection = Assert.Single(loaded.Rejections);
+        Assert.Contains("malformed JSON", rejection.Reason);
+        Assert.Equal(2, rejection.Line); // the sixth sign-in: second row of the second page of four
+    }
+
+    [Fact]
     public async Task RetriesThatNeverSucceedFailTheSourceWithTheApiError()
     {
         await using var stub = new QueryApiStub(Data(), Token);

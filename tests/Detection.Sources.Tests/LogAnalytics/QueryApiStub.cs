@@ -65,12 +65,17 @@ internal sealed class QueryApiStub : IAsyncDisposable
             };
             if (cut)
                 result["error"] = new { code = "PartialError", message = "There were some errors when processing your query.", details = new[] { new { code = "EngineError", message = "Query result set has exceeded the internal record count limit" } } };
-            return Results.Json(result);
+            // A .NET string cannot be serialized with a lone surrogate in it; the marker becomes its escape, as a service may send.
+            var json = JsonSerializer.Serialize(result).Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal);
+            return Results.Content(json, "application/json");
         });
         _app.StartAsync().GetAwaiter().GetResult();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
     }
+
+    /// <summary>In a user name, sent as the escape of a lone surrogate (<c>\ud800</c>), which no .NET string serializes to.</summary>
+    public const string LoneSurrogate = "LONE_SURROGATE";
 
     public Uri BaseUri { get; }
 
