@@ -62,6 +62,45 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
             }
         }
         var codes = used.ToArray();
+        var count = Utf8Ranks(dictionary, codes, rankOfCode) ?? TextRanks(dictionary, codes, rankOfCode);
+        var ranks = new int[column.Length];
+        for (var row = 0; row < ranks.Length; row++) ranks[row] = rankOfCode[rowCodes[row]];
+        return new RankKey(ranks, count, descending, nullsFirst);
+    }
+
+    /// <summary>
+    /// Ranks the codes by their UTF-8 bytes, copied once into one buffer (no strings made); null when a value has a
+    /// character from U+E000 up, where UTF-8 byte order and ordinal (UTF-16) order can differ.
+    /// </summary>
+    private static int? Utf8Ranks(Utf8Dictionary dictionary, int[] codes, int[] rankOfCode)
+    {
+        // In code order: a compressed dictionary then decompresses each block once.
+        Array.Sort(codes);
+        var starts = new int[codes.Length + 1];
+        var bytes = new List<byte>();
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var utf8 = dictionary.GetUtf8(codes[i]);
+            if (utf8.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) >= 0) return null;
+            bytes.AddRange(utf8);
+            starts[i + 1] = bytes.Count;
+        }
+        var buffer = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes).ToArray();
+        var order = new int[codes.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var comparer = new Utf8Order(buffer, starts);
+        order.AsSpan().Sort(comparer);
+        var rank = -1;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (i == 0 || comparer.Compare(order[i], order[i - 1]) != 0) rank++;
+            rankOfCode[codes[order[i]]] = rank;
+        }
+        return rank + 1;
+    }
+
+    private static int TextRanks(Utf8Dictionary dictionary, int[] codes, int[] rankOfCode)
+    {
         var texts = codes.Select(dictionary.GetString).ToArray();
         Array.Sort(texts, codes, StringComparer.Ordinal);
         var rank = -1;
@@ -70,9 +109,13 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
             if (i == 0 || !string.Equals(texts[i], texts[i - 1], StringComparison.Ordinal)) rank++;
             rankOfCode[codes[i]] = rank;
         }
-        var ranks = new int[column.Length];
-        for (var row = 0; row < ranks.Length; row++) ranks[row] = rankOfCode[rowCodes[row]];
-        return new RankKey(ranks, rank + 1, descending, nullsFirst);
+        return rank + 1;
+    }
+
+    private readonly struct Utf8Order(byte[] bytes, int[] starts) : IComparer<int>
+    {
+        public int Compare(int a, int b) =>
+            bytes.AsSpan(starts[a], starts[a + 1] - starts[a]).SequenceCompareTo(bytes.AsSpan(starts[b], starts[b + 1] - starts[b]));
     }
 
     private sealed class RankKey(int[] ranks, int count, bool descending, bool nullsFirst) : SortKey(descending, nullsFirst)

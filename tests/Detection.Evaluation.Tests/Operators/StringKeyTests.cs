@@ -99,6 +99,23 @@ public class StringKeyTests
         Data.Text("datatable(Name: string, Seq: long)['a', 0, 'B', 1, 'a', 2, 'B', 3, 'b', 4] | sort by Name asc", []).Split('\n').Skip(1));
 
     [Theory]
+    [InlineData("aAbBzZ09é日ß-")] // below U+E000: ranked by UTF-8 bytes
+    [InlineData("aAbZé日\uE000\uFFFD😀𝄞")] // private use, U+FFFD and surrogate pairs, where UTF-8 and UTF-16 orders differ
+    public void Sort_by_a_string_orders_as_ordinal_comparison_of_the_texts_across_chunks(string alphabet)
+    {
+        var letters = System.Globalization.StringInfo.GetTextElementEnumerator(alphabet);
+        var elements = new List<string>();
+        while (letters.MoveNext()) elements.Add((string)letters.Current);
+        var random = new Random(11);
+        var rows = Enumerable.Range(0, 600)
+            .Select(i => new object?[] { string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => elements[random.Next(elements.Count)])), (long)i })
+            .ToList();
+        var table = Data.Table("Texts", "(Name: string, Seq: long)", rows, chunkRows: 250);
+        var expected = rows.OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).Select(r => r[1]!.ToString()).ToList();
+        Assert.Equal(expected, Data.Text("Texts | sort by Name asc | project Seq", [table]).Split('\n').Skip(1));
+    }
+
+    [Theory]
     [InlineData(20, 7)] // few distinct pairs: counted in a table indexed by the pair
     [InlineData(300, 16)] // too many possible pairs for a table: counted in a hash table, whose probes meet other pairs
     public void Summarize_by_two_string_keys_counts_each_pair_in_order_of_first_appearance(int users, int addresses)
