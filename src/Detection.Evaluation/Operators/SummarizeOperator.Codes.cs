@@ -15,7 +15,7 @@ internal static partial class SummarizeOperator
     /// general path.
     /// </summary>
     private static void AddByCodes(int[] codes, int codeCount, int rowCount, Vector[][] args, AggregateState[] sample,
-        List<AggregateState[]> groupStates, Func<int, int> groupOfRow, BestOrders?[] bests)
+        List<AggregateState[]> groupStates, Func<int, int> groupOfRow)
     {
         var groupOfCode = new int[codeCount];
         Array.Fill(groupOfCode, -1);
@@ -41,16 +41,16 @@ internal static partial class SummarizeOperator
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, groupStates, a, bests[a] ??= new());
+                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, groupStates, a, bests[a] ??= new());
+                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddMinMax(codes, codeCount, times, extreme.Sign, rowGroups, groupStates, a, bests[a] ??= new());
+                    AddMinMax(codes, codeCount, times, extreme.Sign, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddMinMax(codes, codeCount, longs, extreme.Sign, rowGroups, groupStates, a, bests[a] ??= new());
+                    AddMinMax(codes, codeCount, longs, extreme.Sign, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
@@ -69,64 +69,33 @@ internal static partial class SummarizeOperator
 
     /// <summary>
     /// arg_max / arg_min by a stored time or long: only each code's winning row of the chunk (<see cref="BestRows"/>) is
-    /// offered to its group, in row order so that the first of equal rows still wins across codes of one group, and only
-    /// when it beats the group's best so far (<see cref="BestOrders"/>): a losing row never reaches the group's state.
+    /// offered to its group, in row order so that the first of equal rows still wins across codes of one group.
     /// </summary>
     private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, int sign,
-        Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a, BestOrders best)
+        Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a)
         where T : unmanaged
     {
         var bestRow = BestRows(codes, codeCount, by, sign);
         var values = by.Values;
         for (var row = 0; row < rowGroups.Length; row++)
         {
-            if (bestRow[codes[row]] != row) continue;
-            var order = Order(values[row]);
-            if (best.Improves(rowGroups[row], order, sign))
-                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, order);
+            if (bestRow[codes[row]] == row)
+                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, Order(values[row]));
         }
     }
 
-    /// <summary>min / max of a stored time or long: only each code's extreme row of the chunk that beats its group's best so far is offered (boxed).</summary>
+    /// <summary>min / max of a stored time or long: only each code's extreme row of the chunk is offered (boxed) to its group.</summary>
     private static void AddMinMax<T>(int[] codes, int codeCount, PrimitiveColumn<T> values, int sign, int[] rowGroups,
-        List<AggregateState[]> groupStates, int a, BestOrders best)
+        List<AggregateState[]> groupStates, int a)
         where T : unmanaged
     {
         var bestRow = BestRows(codes, codeCount, values, sign);
-        var raw = values.Values;
         var boxed = new object?[1];
         for (var row = 0; row < rowGroups.Length; row++)
         {
-            if (bestRow[codes[row]] != row || !best.Improves(rowGroups[row], Order(raw[row]), sign)) continue;
+            if (bestRow[codes[row]] != row) continue;
             boxed[0] = values.GetValue(row);
             groupStates[rowGroups[row]][a].Add(boxed);
-        }
-    }
-
-    /// <summary>
-    /// Each group's best raw value (ticks, long) offered so far through <see cref="AddExtremes"/> / <see cref="AddMinMax"/>
-    /// for one aggregate, in one array, so that the many rows that cannot win are turned away without reading the group's
-    /// state object. Only ever a bound: a value the state received another way can only be better, and the state still
-    /// decides.
-    /// </summary>
-    private sealed class BestOrders
-    {
-        private long[] _values = new long[256];
-        private bool[] _seen = new bool[256];
-
-        /// <summary>True, and remembered, when <paramref name="order"/> is better than the group's best so far (ties lose: the first wins).</summary>
-        public bool Improves(int group, long order, int sign)
-        {
-            if (group >= _values.Length)
-            {
-                var size = Math.Max(group + 1, _values.Length * 2);
-                Array.Resize(ref _values, size);
-                Array.Resize(ref _seen, size);
-            }
-            if (_seen[group] && (sign > 0 ? order <= _values[group] : order >= _values[group])) return false;
-            _seen[group] = true;
-            _values[group] = order;
-            return true;
         }
     }
 

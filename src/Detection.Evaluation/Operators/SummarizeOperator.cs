@@ -60,7 +60,6 @@ internal static partial class SummarizeOperator
         }
 
         var sample = plans.Select(p => p.Create()).ToArray();
-        var bests = new BestOrders?[plans.Count];
         foreach (var chunk in input.Chunks)
         {
             var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
@@ -75,7 +74,7 @@ internal static partial class SummarizeOperator
                 Func<int, int> groupOfRow = idOfRow is null
                     ? row => GroupOf(KeyValues(row))
                     : row => idOfRow(row) is var id && id < groupKeys.Count ? id : NewGroup(KeyValues(row));
-                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow, bests);
+                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow);
                 continue;
             }
             for (var row = 0; row < chunk.RowCount; row++)
