@@ -51,7 +51,7 @@ public sealed class IncidentRecorder : IObserver<RuleRunOutcome>
     /// <summary>Ids of incidents created or changed, in first-touched order (empty unless the recorder remembers).</summary>
     public IReadOnlyList<string> IncidentIds => _incidentIds;
 
-    /// <summary>The number of distinct incidents each rule created or changed.</summary>
+    /// <summary>The number of distinct incidents each rule created or changed (0 unless the recorder remembers).</summary>
     public int IncidentsOf(string ruleId) => _incidentsByRule.TryGetValue(ruleId, out var set) ? set.Count : 0;
 
     public void OnNext(RuleRunOutcome outcome)
