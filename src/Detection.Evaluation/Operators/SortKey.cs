@@ -85,7 +85,7 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
             bytes.AddRange(utf8);
             starts[i + 1] = bytes.Count;
         }
-        var buffer = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes).ToArray();
+        var buffer = bytes.ToArray();
         var order = new int[codes.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var comparer = new Utf8Order(buffer, starts);
