@@ -85,11 +85,10 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
             bytes.AddRange(utf8);
             starts[i + 1] = bytes.Count;
         }
-        var buffer = bytes.ToArray();
         var order = new int[codes.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var comparer = new Utf8Order(buffer, starts);
-        order.AsSpan().Sort(comparer);
+        var comparer = new Utf8Order(bytes.ToArray(), starts);
+        comparer.Sort(order, 0, new ulong[order.Length]);
         var rank = -1;
         for (var i = 0; i < order.Length; i++)
         {
@@ -114,8 +113,52 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
 
     private readonly struct Utf8Order(byte[] bytes, int[] starts) : IComparer<int>
     {
-        public int Compare(int a, int b) =>
-            bytes.AsSpan(starts[a], starts[a + 1] - starts[a]).SequenceCompareTo(bytes.AsSpan(starts[b], starts[b + 1] - starts[b]));
+        public int Compare(int a, int b) => Bytes(a, 0).SequenceCompareTo(Bytes(b, 0));
+
+        /// <summary>
+        /// Sorts <paramref name="items"/>, which agree on their first <paramref name="offset"/> bytes, by their next eight
+        /// bytes read as one number, then each run that ties there by the eight after (a most-significant-digit radix
+        /// sort, eight bytes a digit): names that share a long beginning, like user names, are not compared byte by byte
+        /// from their first byte again and again.
+        /// </summary>
+        public void Sort(Span<int> items, int offset, ulong[] scratch)
+        {
+            var keys = scratch.AsSpan(0, items.Length);
+            var longer = false;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var tail = Bytes(items[i], offset);
+                keys[i] = Digit(tail);
+                longer |= tail.Length > 8;
+            }
+            keys.Sort(items);
+            for (var end = 0; end < items.Length;)
+            {
+                var begin = end;
+                var digit = keys[begin];
+                while (++end < items.Length && keys[end] == digit) { }
+                if (end - begin < 2) continue;
+                // The run's own sort overwrites only scratch[..(end - begin)], keys of runs already passed. When no value
+                // goes on past this digit, equal digits mean equal values or values differing by trailing zero bytes.
+                if (longer) Sort(items[begin..end], offset + 8, scratch);
+                else items[begin..end].Sort(this);
+            }
+        }
+
+        private ReadOnlySpan<byte> Bytes(int item, int offset)
+        {
+            var start = Math.Min(starts[item] + offset, starts[item + 1]);
+            return bytes.AsSpan(start, starts[item + 1] - start);
+        }
+
+        /// <summary>The first eight bytes, big-endian, zero-padded.</summary>
+        private static ulong Digit(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length >= 8) return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(utf8);
+            ulong digit = 0;
+            for (var i = 0; i < 8; i++) digit = (digit << 8) | (i < utf8.Length ? utf8[i] : 0u);
+            return digit;
+        }
     }
 
     private sealed class RankKey(int[] ranks, int count, bool descending, bool nullsFirst) : SortKey(descending, nullsFirst)

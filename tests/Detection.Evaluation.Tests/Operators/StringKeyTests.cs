@@ -99,16 +99,20 @@ public class StringKeyTests
         Data.Text("datatable(Name: string, Seq: long)['a', 0, 'B', 1, 'a', 2, 'B', 3, 'b', 4] | sort by Name asc", []).Split('\n').Skip(1));
 
     [Theory]
-    [InlineData("aAbBzZ09é日ß-")] // below U+E000: ranked by UTF-8 bytes
-    [InlineData("aAbZé日\uE000\uFFFD😀𝄞")] // private use, U+FFFD and surrogate pairs, where UTF-8 and UTF-16 orders differ
-    public void Sort_by_a_string_orders_as_ordinal_comparison_of_the_texts_across_chunks(string alphabet)
+    [InlineData("aAbBzZ09é日ß-", "")] // below U+E000: ranked by UTF-8 bytes
+    [InlineData("aAbZé日\uE000\uFFFD😀𝄞", "")] // private use, U+FFFD and surrogate pairs, where UTF-8 and UTF-16 orders differ
+    [InlineData("ab\0", "")] // a text and the same text followed by NUL characters: equal first eight bytes
+    [InlineData("aAbé\0", "user.name")] // all longer than the first eight bytes, which they share
+    [InlineData("aAbé", "abcdef")] // some shorter than eight bytes, some longer
+    [InlineData("日😀é\0", "")] // many longer than eight bytes, in many groups that share their first eight
+    public void Sort_by_a_string_orders_as_ordinal_comparison_of_the_texts_across_chunks(string alphabet, string prefix)
     {
         var letters = System.Globalization.StringInfo.GetTextElementEnumerator(alphabet);
         var elements = new List<string>();
         while (letters.MoveNext()) elements.Add((string)letters.Current);
         var random = new Random(11);
         var rows = Enumerable.Range(0, 600)
-            .Select(i => new object?[] { string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => elements[random.Next(elements.Count)])), (long)i })
+            .Select(i => new object?[] { prefix + string.Concat(Enumerable.Range(0, random.Next(0, 7)).Select(_ => elements[random.Next(elements.Count)])), (long)i })
             .ToList();
         var table = Data.Table("Texts", "(Name: string, Seq: long)", rows, chunkRows: 250);
         var expected = rows.OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).Select(r => r[1]!.ToString()).ToList();
