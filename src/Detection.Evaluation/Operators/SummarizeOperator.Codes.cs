@@ -15,7 +15,7 @@ internal static partial class SummarizeOperator
     /// general path.
     /// </summary>
     private static void AddByCodes(int[] codes, int codeCount, int rowCount, Vector[][] args, AggregateState[] sample,
-        List<AggregateState[]> groupStates, Func<int, int> groupOfRow)
+        List<AggregateState[]> groupStates, Func<int, int> groupOfRow, ExtremeWinners?[] winners)
     {
         var groupOfCode = new int[codeCount];
         Array.Fill(groupOfCode, -1);
@@ -31,6 +31,10 @@ internal static partial class SummarizeOperator
         }
         for (var a = 0; a < sample.Length; a++)
         {
+            // Winners kept aside are offered to their groups before rows taken another way, so the first of equals still wins.
+            if (winners[a] is { } kept && !(sample[a] is AggregateFunctions.ArgExtreme or AggregateFunctions.Extreme { IsPlain: true }
+                && args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> or PrimitiveColumn<long> }))
+                kept.Flush(groupStates, a);
             switch (sample[a])
             {
                 case AggregateFunctions.RowCount:
@@ -41,16 +45,16 @@ internal static partial class SummarizeOperator
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
                     break;
                 case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
                     break;
                 case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddMinMax(codes, codeCount, times, extreme.Sign, rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
                     break;
                 case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddMinMax(codes, codeCount, longs, extreme.Sign, rowGroups, groupStates, a);
+                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
                     break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
@@ -68,34 +72,61 @@ internal static partial class SummarizeOperator
     }
 
     /// <summary>
-    /// arg_max / arg_min by a stored time or long: only each code's winning row of the chunk (<see cref="BestRows"/>) is
-    /// offered to its group, in row order so that the first of equal rows still wins across codes of one group.
+    /// arg_max / arg_min, or min / max, of a stored time or long: only each code's winning row of the chunk
+    /// (<see cref="BestRows"/>) is offered to its group's entry in <paramref name="winners"/>, in row order so that the
+    /// first of equal rows still wins across codes of one group.
     /// </summary>
     private static void AddExtremes<T>(int[] codes, int codeCount, PrimitiveColumn<T> by, int sign,
-        Vector[] args, int[] rowGroups, List<AggregateState[]> groupStates, int a)
+        Vector[] args, int[] rowGroups, ExtremeWinners winners)
         where T : unmanaged
     {
         var bestRow = BestRows(codes, codeCount, by, sign);
         var values = by.Values;
         for (var row = 0; row < rowGroups.Length; row++)
         {
-            if (bestRow[codes[row]] == row)
-                ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args, row, Order(values[row]));
+            if (bestRow[codes[row]] == row) winners.Offer(rowGroups[row], Order(values[row]), args, row);
         }
     }
 
-    /// <summary>min / max of a stored time or long: only each code's extreme row of the chunk is offered (boxed) to its group.</summary>
-    private static void AddMinMax<T>(int[] codes, int codeCount, PrimitiveColumn<T> values, int sign, int[] rowGroups,
-        List<AggregateState[]> groupStates, int a)
-        where T : unmanaged
+    /// <summary>
+    /// The winning row so far of each group for one arg_max / arg_min (or min / max) of a stored time or long, in arrays
+    /// indexed by group: offering a row is a comparison of two longs, not a call on the group's aggregate object (32,000
+    /// groups' objects are scattered over the heap; their arrays are not). The winners reach the aggregates at
+    /// <see cref="Flush"/>.
+    /// </summary>
+    internal sealed class ExtremeWinners(int sign)
     {
-        var bestRow = BestRows(codes, codeCount, values, sign);
-        var boxed = new object?[1];
-        for (var row = 0; row < rowGroups.Length; row++)
+        private long[] _order = new long[64];
+        private Vector[]?[] _args = new Vector[]?[64];
+        private int[] _row = new int[64];
+
+        public void Offer(int group, long order, Vector[] args, int row)
         {
-            if (bestRow[codes[row]] != row) continue;
-            boxed[0] = values.GetValue(row);
-            groupStates[rowGroups[row]][a].Add(boxed);
+            if (group >= _args.Length) Grow(group);
+            if (_args[group] is not null && (sign > 0 ? order <= _order[group] : order >= _order[group])) return;
+            _order[group] = order;
+            _args[group] = args;
+            _row[group] = row;
+        }
+
+        /// <summary>Offers each group's winner to its aggregate (index <paramref name="a"/> of the group's states) and forgets them.</summary>
+        public void Flush(List<AggregateState[]> groupStates, int a)
+        {
+            for (var group = 0; group < _args.Length; group++)
+            {
+                if (_args[group] is not { } args) continue;
+                if (groupStates[group][a] is AggregateFunctions.ArgExtreme extreme) extreme.Add(args, _row[group], _order[group]);
+                else groupStates[group][a].Add([args[0].Get(_row[group])]);
+                _args[group] = null;
+            }
+        }
+
+        private void Grow(int group)
+        {
+            var size = Math.Max(group + 1, _args.Length * 2);
+            Array.Resize(ref _order, size);
+            Array.Resize(ref _args, size);
+            Array.Resize(ref _row, size);
         }
     }
 

@@ -41,6 +41,11 @@ public class StringKeyTests
         Rows("Signins | summarize arg_min(At, Ip, Seq) by User"));
 
     [Fact]
+    public void Arg_max_keeps_the_first_of_equal_rows_when_later_chunks_compute_the_time() => Assert.Equal(
+        Rows("Signins | summarize arg_max(At, Seq) by User"),
+        Rows("union (Signins | project User, At, Seq), (Signins | project User, At = todatetime(tostring(At)), Seq = Seq + 100) | summarize arg_max(At, Seq) by User"));
+
+    [Fact]
     public void Arg_max_by_a_long_returns_the_winning_rows_other_columns() => Assert.Equal(
         ["alice | 4 | 4.4.4.4", "bob | 6 | 5.5.5.5", "carol | 8 | 7.7.7.7"],
         Rows("Signins | summarize arg_max(Seq, Ip) by User"));
