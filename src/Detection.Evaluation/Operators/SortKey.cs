@@ -77,17 +77,17 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
         // In code order: a compressed dictionary then decompresses each block once.
         Array.Sort(codes);
         var starts = new int[codes.Length + 1];
-        var bytes = new List<byte>();
+        for (var i = 0; i < codes.Length; i++) starts[i + 1] = starts[i] + dictionary.ByteLength(codes[i]);
+        var bytes = new byte[starts[^1]];
         for (var i = 0; i < codes.Length; i++)
         {
             var utf8 = dictionary.GetUtf8(codes[i]);
             if (utf8.IndexOfAnyInRange((byte)0xEE, (byte)0xFF) >= 0) return null;
-            bytes.AddRange(utf8);
-            starts[i + 1] = bytes.Count;
+            utf8.CopyTo(bytes.AsSpan(starts[i]));
         }
         var order = new int[codes.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var comparer = new Utf8Order(bytes.ToArray(), starts);
+        var comparer = new Utf8Order(bytes, starts);
         comparer.Sort(order, 0, new ulong[order.Length]);
         var rank = -1;
         for (var i = 0; i < order.Length; i++)

@@ -31,10 +31,24 @@ internal static partial class SummarizeOperator
         }
         for (var a = 0; a < sample.Length; a++)
         {
+            var sign = sample[a] switch
+            {
+                AggregateFunctions.ArgExtreme extreme => extreme.Sign,
+                AggregateFunctions.Extreme { IsPlain: true } extreme => extreme.Sign,
+                _ => 0,
+            };
+            if (sign != 0 && args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times })
+            {
+                AddExtremes(codes, codeCount, times, sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(sign));
+                continue;
+            }
+            if (sign != 0 && args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs })
+            {
+                AddExtremes(codes, codeCount, longs, sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(sign));
+                continue;
+            }
             // Winners kept aside are offered to their groups before rows taken another way, so the first of equals still wins.
-            if (winners[a] is { } kept && !(sample[a] is AggregateFunctions.ArgExtreme or AggregateFunctions.Extreme { IsPlain: true }
-                && args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> or PrimitiveColumn<long> }))
-                kept.Flush(groupStates, a);
+            winners[a]?.Flush(groupStates, a);
             switch (sample[a])
             {
                 case AggregateFunctions.RowCount:
@@ -43,18 +57,6 @@ internal static partial class SummarizeOperator
                     break;
                 case AggregateFunctions.DistinctCount { IsPlain: true } when args[a] is [ColumnVector { Column: StringColumn values }]:
                     AddHashes(values, rowGroups, groupStates, a);
-                    break;
-                case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
-                    break;
-                case AggregateFunctions.ArgExtreme extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
-                    break;
-                case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times }:
-                    AddExtremes(codes, codeCount, times, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
-                    break;
-                case AggregateFunctions.Extreme { IsPlain: true } extreme when args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs }:
-                    AddExtremes(codes, codeCount, longs, extreme.Sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(extreme.Sign));
                     break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
