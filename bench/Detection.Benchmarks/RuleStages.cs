@@ -34,11 +34,11 @@ internal static partial class RuleStages
             Console.Error.WriteLine($"{args[0]}: no rule with a query");
             return 2;
         }
-        var runs = Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 10;
+        var runs = Evaluator.EvaluatorTiming.Option(args, "--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 10;
         var period = rule.QueryPeriod ?? TimeSpan.FromHours(5);
         var load = DataLoader.Load([args[1]], new LoadOptions());
         var hours = HourlyPieces(load.Tables);
-        var at = Option(args, "--at") is { } t
+        var at = Evaluator.EvaluatorTiming.Option(args, "--at") is { } t
             ? DateTime.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
             : hours.Values.SelectMany(h => h.Keys).Max().AddHours(1);
         var window = hours.ToDictionary(h => h.Key, h => new Table(load.Tables[h.Key].Schema,
@@ -105,9 +105,6 @@ internal static partial class RuleStages
         }
         return pieces;
     }
-
-    private static string? Option(string[] args, string name) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     [GeneratedRegex(@"^let\s+(\w+)\s*=", RegexOptions.Multiline)]
     private static partial Regex LetStatement();
