@@ -10,23 +10,36 @@ internal static partial class AggregateFunctions
     [
         // count() and count(x) count rows (summarize-operator.md's example: count(y) over null, 5 → 2; KQL-SEMANTICS §1).
         A("count", KqlType.Long, () => new RowCount()),
-        A("countif", KqlType.Long, () => new FoldState<long>(0, (n, a) => Kv.IsTrue(a[0]) ? n + 1 : n, n => n)),
+        A("countif", KqlType.Long, () => new CountIf()),
         A("dcount", KqlType.Long, () => new DistinctCount(null)),
         A("dcountif", KqlType.Long, () => new DistinctCount(1)),
         A("count_distinct", KqlType.Long, () => new ExactDistinct(null)),
         A("count_distinctif", KqlType.Long, () => new ExactDistinct(1)),
     ];
 
-    /// <summary>count(): the rows added; summarize adds a chunk's rows of a group at once with <see cref="AddRows"/>.</summary>
-    internal sealed class RowCount : SingleState
+    /// <summary>A count of rows; summarize adds a chunk's counted rows of a group at once with <see cref="AddRows"/>.</summary>
+    internal abstract class Tally : SingleState
     {
         private long _rows;
-
-        public override void Add(object?[] args) => _rows++;
 
         public void AddRows(long rows) => _rows += rows;
 
         public override object? Result() => _rows;
+    }
+
+    /// <summary>count(): the rows added.</summary>
+    internal sealed class RowCount : Tally
+    {
+        public override void Add(object?[] args) => AddRows(1);
+    }
+
+    /// <summary>countif(predicate): the rows whose predicate is true (null counts as false).</summary>
+    internal sealed class CountIf : Tally
+    {
+        public override void Add(object?[] args)
+        {
+            if (Kv.IsTrue(args[0])) AddRows(1);
+        }
     }
 
     /// <summary>dcount: exact for small sets, HyperLogLog above (Detection.Anomalies, as Kusto); nulls ignored.</summary>

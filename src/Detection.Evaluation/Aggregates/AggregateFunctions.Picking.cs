@@ -18,6 +18,9 @@ internal static partial class AggregateFunctions
     {
         private object?[]? _row;
 
+        /// <summary>True without a predicate: only the first row offered is taken, so summarize may offer a group's first rows alone.</summary>
+        public bool IsPlain => predicate is null;
+
         public override void Add(object?[] args)
         {
             if (_row is not null) return;

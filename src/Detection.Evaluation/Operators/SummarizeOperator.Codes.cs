@@ -1,6 +1,7 @@
 using Detection.Anomalies;
 using Detection.Evaluation.Aggregates;
 using Detection.Evaluation.Values;
+using Detection.Kql.Symbols;
 using Detection.Tables.Columns;
 
 namespace Detection.Evaluation.Operators;
@@ -15,17 +16,22 @@ internal static partial class SummarizeOperator
     /// general path.
     /// </summary>
     private static void AddByCodes(int[] codes, int codeCount, int rowCount, Vector[][] args, AggregateState[] sample,
-        List<AggregateState[]> groupStates, Func<int, int> groupOfRow, ExtremeWinners?[] winners)
+        List<AggregateState[]> groupStates, Func<int, int> groupOfRow, GroupArrays?[] aside)
     {
         var groupOfCode = new int[codeCount];
         Array.Fill(groupOfCode, -1);
         var rowGroups = new int[rowCount];
         var tally = new int[groupOfCode.Length];
+        var firstRow = new int[groupOfCode.Length];
         for (var row = 0; row < rowCount; row++)
         {
             var code = codes[row];
             var g = groupOfCode[code];
-            if (g < 0) g = groupOfCode[code] = groupOfRow(row);
+            if (g < 0)
+            {
+                g = groupOfCode[code] = groupOfRow(row);
+                firstRow[code] = row;
+            }
             rowGroups[row] = g;
             tally[code]++;
         }
@@ -39,27 +45,47 @@ internal static partial class SummarizeOperator
             };
             if (sign != 0 && args[a][0] is ColumnVector { Column: PrimitiveColumn<DateTime> times })
             {
-                AddExtremes(codes, codeCount, times, sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(sign));
+                AddExtremes(codes, codeCount, times, sign, args[a], rowGroups, (ExtremeWinners)(aside[a] ??= new ExtremeWinners(sign)));
                 continue;
             }
             if (sign != 0 && args[a][0] is ColumnVector { Column: PrimitiveColumn<long> longs })
             {
-                AddExtremes(codes, codeCount, longs, sign, args[a], rowGroups, winners[a] ??= new ExtremeWinners(sign));
+                AddExtremes(codes, codeCount, longs, sign, args[a], rowGroups, (ExtremeWinners)(aside[a] ??= new ExtremeWinners(sign)));
+                continue;
+            }
+            if (sample[a] is AggregateFunctions.RowCount)
+            {
+                AddTallies(tally, groupOfCode, (GroupCounts)(aside[a] ??= new GroupCounts()));
+                continue;
+            }
+            if (sample[a] is AggregateFunctions.CountIf && args[a][0].Type == KqlType.Bool)
+            {
+                var truths = BoolVector.Bytes(args[a][0]);
+                var trueTally = new int[codeCount];
+                for (var row = 0; row < rowCount; row++)
+                    if (truths[row] == BoolVector.True) trueTally[codes[row]]++;
+                AddTallies(trueTally, groupOfCode, (GroupCounts)(aside[a] ??= new GroupCounts()));
                 continue;
             }
             // Winners kept aside are offered to their groups before rows taken another way, so the first of equals still wins.
-            winners[a]?.Flush(groupStates, a);
+            aside[a]?.Flush(groupStates, a);
             switch (sample[a])
             {
-                case AggregateFunctions.RowCount:
-                    for (var code = 0; code < tally.Length; code++)
-                        if (tally[code] > 0) ((AggregateFunctions.RowCount)groupStates[groupOfCode[code]][a]).AddRows(tally[code]);
-                    break;
                 case AggregateFunctions.DistinctCount { IsPlain: true } when args[a] is [ColumnVector { Column: StringColumn values }]:
                     AddHashes(values, rowGroups, groupStates, a);
                     break;
                 case AggregateFunctions.ArgExtreme:
                     for (var row = 0; row < rowCount; row++) ((AggregateFunctions.ArgExtreme)groupStates[rowGroups[row]][a]).Add(args[a], row);
+                    break;
+                case AggregateFunctions.TakeAny { IsPlain: true }:
+                    // A group keeps the first row it is offered: of a chunk, only each code's first row can be that row.
+                    var first = new object?[args[a].Length];
+                    for (var row = 0; row < rowCount; row++)
+                    {
+                        if (firstRow[codes[row]] != row) continue;
+                        for (var i = 0; i < first.Length; i++) first[i] = args[a][i].Get(row);
+                        groupStates[rowGroups[row]][a].Add(first);
+                    }
                     break;
                 default:
                     var buffer = new object?[args[a].Length];
@@ -71,6 +97,13 @@ internal static partial class SummarizeOperator
                     break;
             }
         }
+    }
+
+    /// <summary>Adds each code's tally to its group's count kept aside.</summary>
+    private static void AddTallies(int[] tally, int[] groupOfCode, GroupCounts counts)
+    {
+        for (var code = 0; code < tally.Length; code++)
+            if (tally[code] > 0) counts.Add(groupOfCode[code], tally[code]);
     }
 
     /// <summary>
@@ -96,7 +129,7 @@ internal static partial class SummarizeOperator
     /// groups' objects are scattered over the heap; their arrays are not). The winners reach the aggregates at
     /// <see cref="Flush"/>.
     /// </summary>
-    internal sealed class ExtremeWinners(int sign)
+    internal sealed class ExtremeWinners(int sign) : GroupArrays
     {
         private long[] _order = new long[64];
         private Vector[]?[] _args = new Vector[]?[64];
@@ -112,7 +145,7 @@ internal static partial class SummarizeOperator
         }
 
         /// <summary>Offers each group's winner to its aggregate (index <paramref name="a"/> of the group's states) and forgets them.</summary>
-        public void Flush(List<AggregateState[]> groupStates, int a)
+        public override void Flush(List<AggregateState[]> groupStates, int a)
         {
             for (var group = 0; group < _args.Length; group++)
             {

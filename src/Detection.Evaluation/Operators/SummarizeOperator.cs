@@ -60,7 +60,7 @@ internal static partial class SummarizeOperator
         }
 
         var sample = plans.Select(p => p.Create()).ToArray();
-        var winners = new ExtremeWinners?[plans.Count];
+        var aside = new GroupArrays?[plans.Count];
         foreach (var chunk in input.Chunks)
         {
             var keyVectors = keys.Select(k => k.Expr.Eval(chunk)).ToArray();
@@ -75,10 +75,10 @@ internal static partial class SummarizeOperator
                 Func<int, int> groupOfRow = idOfRow is null
                     ? row => GroupOf(KeyValues(row))
                     : row => idOfRow(row) is var id && id < groupKeys.Count ? id : NewGroup(KeyValues(row));
-                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow, winners);
+                AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow, aside);
                 continue;
             }
-            for (var a = 0; a < winners.Length; a++) winners[a]?.Flush(groupStates, a);
+            for (var a = 0; a < aside.Length; a++) aside[a]?.Flush(groupStates, a);
             for (var row = 0; row < chunk.RowCount; row++)
             {
                 var values = new object?[keyVectors.Length];
@@ -92,7 +92,7 @@ internal static partial class SummarizeOperator
                 }
             }
         }
-        for (var a = 0; a < winners.Length; a++) winners[a]?.Flush(groupStates, a);
+        for (var a = 0; a < aside.Length; a++) aside[a]?.Flush(groupStates, a);
         if (keys.Count == 0 && groupKeys.Count == 0)
         {
             groupKeys.Add([]);

@@ -46,6 +46,21 @@ public class StringKeyTests
         Rows("union (Signins | project User, At, Seq), (Signins | project User, At = todatetime(tostring(At)), Seq = Seq + 100) | summarize arg_max(At, Seq) by User"));
 
     [Fact]
+    public void Count_and_countif_per_string_key_add_up_over_chunks_and_count_a_null_predicate_as_false() => Assert.Equal(
+        ["alice | 3 | 2 | 3", "bob | 3 | 0 | 2", "carol | 3 | 3 | 3"],
+        Rows("Signins | summarize Rows = count(), Late = countif(At >= datetime(2026-11-02 08:30) or Seq > 6), Timed = countif(isnotnull(At)) by User"));
+
+    [Fact]
+    public void Take_any_per_string_key_keeps_each_groups_first_row_across_chunks() => Assert.Equal(
+        ["bob | 2.2.2.2 | 1", "alice | 3.3.3.3 | 2", "carol | 1.1.1.1 | 3"],
+        Rows("Signins | where Seq > 0 | summarize take_any(Ip, Seq) by User"));
+
+    [Fact]
+    public void Take_any_takes_a_later_chunks_row_for_a_group_first_seen_there() => Assert.Equal(
+        ["alice | 9.9.9.9 | 105", "bob | 2.2.2.2 | 1", "carol | 1.1.1.1 | 3"],
+        Rows("union (Signins | where User != 'alice'), (Signins | where Seq == 5 | extend User = 'alice', Seq = Seq + 100) | summarize take_any(Ip, Seq) by User | sort by User asc"));
+
+    [Fact]
     public void Arg_max_by_a_long_returns_the_winning_rows_other_columns() => Assert.Equal(
         ["alice | 4 | 4.4.4.4", "bob | 6 | 5.5.5.5", "carol | 8 | 7.7.7.7"],
         Rows("Signins | summarize arg_max(Seq, Ip) by User"));
