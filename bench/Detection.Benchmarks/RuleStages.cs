@@ -47,11 +47,11 @@ internal static partial class RuleStages
         // detect runs the server collector without DATAS; this process has what DOTNET_gcServer and
         // DOTNET_GCDynamicAdaptationMode say, and allocation-heavy stages cost twice as much under the workstation one.
         Console.WriteLine($"// garbage collector: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation (detect uses server: DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0)")}");
-        Console.WriteLine($"{"cut after",-24} {"rows",12} {"best ms",9} {"median ms",10}");
+        Console.WriteLine($"{"cut after",-24} {"rows",12} {"chunks",7} {"best ms",9} {"median ms",10}");
         var strings = new StringIds();
         foreach (var (name, text) in Cuts(query))
         {
-            var code = KqlCode.ParseAndBind(text, SchemaSet.Default);
+            var code = KqlCode.ParseAndBind($"{text}\n| count", SchemaSet.Default);
             if (code.HasErrors) continue; // a scalar let: nothing to count
             var context = new EvaluationContext(at, window, SchemaSet.Default) { ChunkMemo = new ChunkMemo(), StringIds = strings };
             var rows = Count(KqlEvaluator.Evaluate(code, context)); // the first run fills the memo
@@ -63,12 +63,13 @@ internal static partial class RuleStages
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
             times.Sort();
-            Console.WriteLine($"{name,-24} {rows,12:N0} {times[0],9:F1} {times[times.Count / 2],10:F1}");
+            var chunks = KqlEvaluator.Evaluate(KqlCode.ParseAndBind(text, SchemaSet.Default), context).Chunks.Length;
+            Console.WriteLine($"{name,-24} {rows,12:N0} {chunks,7:N0} {times[0],9:F1} {times[times.Count / 2],10:F1}");
         }
         return 0;
     }
 
-    /// <summary>The query cut after each top-level let (its name counted), then the whole query (its rows counted).</summary>
+    /// <summary>The query cut after each top-level let (ending in the let's name), then the whole query.</summary>
     private static IEnumerable<(string Name, string Text)> Cuts(string query)
     {
         foreach (Match let in LetStatement().Matches(query))
@@ -76,9 +77,9 @@ internal static partial class RuleStages
             var end = query.IndexOf(';', let.Index);
             var next = let.NextMatch();
             if (end < 0 || (next.Success && next.Index < end)) continue;
-            yield return (let.Groups[1].Value, $"{query[..(end + 1)]}\n{let.Groups[1].Value} | count");
+            yield return (let.Groups[1].Value, $"{query[..(end + 1)]}\n{let.Groups[1].Value}");
         }
-        yield return ("(the whole query)", $"{query}\n| count");
+        yield return ("(the whole query)", query);
     }
 
     private static long Count(Table result) => (long)result.Chunks[0][0].GetValue(0)!;
