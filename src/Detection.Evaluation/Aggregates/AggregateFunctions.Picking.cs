@@ -100,6 +100,17 @@ internal static partial class AggregateFunctions
             return ValueComparer.Instance.Compare(x, best) * sign > 0;
         }
 
+        /// <summary>
+        /// The winner as a row of argument vectors (null vectors: no winner, every result null); false when it came as
+        /// boxed values.
+        /// </summary>
+        public bool TryWinnerRow(out Vector[]? vectors, out int row)
+        {
+            vectors = _bestVectors;
+            row = _bestRow;
+            return _best is null;
+        }
+
         public override void Results(List<object?> into)
         {
             for (var i = 0; i < columns; i++) into.Add(_bestVectors is { } vectors ? vectors[i].Get(_bestRow) : _best?[i]);

@@ -42,12 +42,12 @@ internal static partial class SummarizeOperator
 
         // Group g has key id g: ids are given in order of first appearance, as groups are.
         var groups = new KeyIds(runner.Strings);
-        var groupKeys = new List<object?[]>();
+        var groupKeys = new List<KeySource>();
         var groupStates = new List<AggregateState[]>();
         var buffers = plans.Select(p => new object?[p.Args.Count]).ToArray();
-        int NewGroup(object?[] values)
+        int NewGroup(KeySource key)
         {
-            groupKeys.Add(values);
+            groupKeys.Add(key);
             groupStates.Add(plans.Select(p => p.Create()).ToArray());
             return groupKeys.Count - 1;
         }
@@ -56,7 +56,7 @@ internal static partial class SummarizeOperator
             var normalized = new object?[values.Length];
             for (var k = 0; k < values.Length; k++) normalized[k] = Kv.Key(values[k]);
             var id = groups.Find(normalized, add: true);
-            return id < groupKeys.Count ? id : NewGroup(values);
+            return id < groupKeys.Count ? id : NewGroup(new KeySource(values, null, 0));
         }
 
         var sample = plans.Select(p => p.Create()).ToArray();
@@ -68,13 +68,12 @@ internal static partial class SummarizeOperator
             // Keys that are dictionary codes or typed values: the group of each distinct combination is found once a chunk.
             if (KeyCodes(keyVectors, chunk.RowCount) is { } keyCodes)
             {
-                object?[] KeyValues(int row) => keyVectors.Select(k => k.Get(row)).ToArray();
                 var idOfRow = keyVectors.All(k => k is ColumnVector)
                     ? groups.ForColumns(keyVectors.Select(k => ((ColumnVector)k).Column).ToList(), add: true)
                     : null;
                 Func<int, int> groupOfRow = idOfRow is null
-                    ? row => GroupOf(KeyValues(row))
-                    : row => idOfRow(row) is var id && id < groupKeys.Count ? id : NewGroup(KeyValues(row));
+                    ? row => GroupOf(keyVectors.Select(k => k.Get(row)).ToArray())
+                    : row => idOfRow(row) is var id && id < groupKeys.Count ? id : NewGroup(new KeySource(null, keyVectors, row));
                 AddByCodes(keyCodes.Codes, keyCodes.Count, chunk.RowCount, argVectors, sample, groupStates, groupOfRow, aside);
                 continue;
             }
@@ -93,21 +92,7 @@ internal static partial class SummarizeOperator
             }
         }
         for (var a = 0; a < aside.Length; a++) aside[a]?.Flush(groupStates, a);
-        if (keys.Count == 0 && groupKeys.Count == 0)
-        {
-            groupKeys.Add([]);
-            groupStates.Add(plans.Select(p => p.Create()).ToArray());
-        }
-
-        var builder = new ResultBuilder(new TableSymbol(input.Schema.Name, outputColumns));
-        var row_ = new List<object?>();
-        for (var g = 0; g < groupKeys.Count; g++)
-        {
-            row_.Clear();
-            row_.AddRange(groupKeys[g]);
-            foreach (var state in groupStates[g]) state.Results(row_);
-            builder.Add(row_);
-        }
-        return builder.Build();
+        if (keys.Count == 0 && groupKeys.Count == 0) NewGroup(new KeySource([], null, 0));
+        return Output(new TableSymbol(input.Schema.Name, outputColumns), groupKeys, plans, groupStates);
     }
 }

@@ -39,9 +39,6 @@ public static class ChunkConcat
         _ => ColumnFactory.FromValues(parts[0].Type, parts.SelectMany(p => Enumerable.Range(0, p.Length).Select(p.GetValue)).ToList()),
     };
 
-    private const int Unseen = -1;
-    private const int Seen = -2;
-
     private static Column Encoded(List<Column> parts, int rows, Func<int, Utf8Dictionary, CodeArray, Column> make)
     {
         var sources = parts.Select(part => part switch
@@ -50,51 +47,17 @@ public static class ChunkConcat
             DynamicColumn d => (d.Dictionary, d.Codes),
             _ => throw new ArgumentException($"a {part.Type} column cannot join a string or dynamic one"),
         }).ToList();
-        var codes = new int[rows];
-        var at = 0;
         // Parts cut from one column (replay slices, filtered rows) share its dictionary: then only codes are copied.
         if (sources.All(s => ReferenceEquals(s.Dictionary, sources[0].Dictionary)))
         {
+            var codes = new int[rows];
+            var at = 0;
             foreach (var (_, source) in sources)
                 for (var row = 0; row < source.Length; row++) codes[at++] = source[row];
             return make(rows, sources[0].Dictionary, CodeArray.From(codes, sources[0].Dictionary.Count));
         }
-        // Otherwise each entry a part uses is interned once per source dictionary (unused entries are not copied). A first
-        // pass finds those entries and their bytes, so the merged dictionary is built at its final size.
-        var maps = new Dictionary<Utf8Dictionary, int[]>(ReferenceEqualityComparer.Instance);
-        var values = 0;
-        long bytes = 0;
-        foreach (var (dictionary, source) in sources)
-        {
-            if (!maps.TryGetValue(dictionary, out var map))
-            {
-                maps[dictionary] = map = new int[dictionary.Count];
-                Array.Fill(map, Unseen);
-                if (map.Length > 0) map[0] = 0;
-            }
-            for (var row = 0; row < source.Length; row++)
-            {
-                var code = source[row];
-                if (map[code] != Unseen) continue;
-                map[code] = Seen;
-                values++;
-                bytes += dictionary.ByteLength(code);
-            }
-        }
-        var builder = Utf8DictionaryBuilder.Sized(values, bytes);
-        foreach (var (dictionary, source) in sources)
-        {
-            var map = maps[dictionary];
-            for (var row = 0; row < source.Length; row++)
-            {
-                var code = source[row];
-                var merged = map[code];
-                if (merged < 0) merged = map[code] = builder.Intern(dictionary.GetUtf8(code));
-                codes[at++] = merged;
-            }
-        }
-        var built = builder.Build();
-        return make(rows, built, CodeArray.From(codes, built.Count));
+        var (merged, mergedCodes) = MergedCodes.Of(sources.Select(s => new CodeRun(s.Dictionary, s.Codes, 0, s.Codes.Length)).ToList(), rows);
+        return make(rows, merged, CodeArray.From(mergedCodes, merged.Count));
     }
 
     private static Column Primitive<T>(List<Column> parts, int rows)

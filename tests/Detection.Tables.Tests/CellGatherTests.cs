@@ -1,0 +1,44 @@
+using Detection.Kql.Symbols;
+using Detection.Tables.Columns;
+
+namespace Detection.Tables.Tests;
+
+public class CellGatherTests
+{
+    [Fact]
+    public void Strings_from_several_dictionaries_come_back_in_cell_order_with_one_entry_per_distinct_value()
+    {
+        var first = ColumnFactory.String(["alice", "bob", "carol"]);
+        var second = ColumnFactory.String(["dave", "alice", "", "erin"]);
+        var gathered = (StringColumn)CellGather.Gather(KqlType.String, [second, first, null, second, first, second], [1, 1, 0, 0, 0, 2]);
+        Assert.Equal(["alice", "bob", "", "dave", "alice", ""], Enumerable.Range(0, 6).Select(gathered.GetValue));
+        Assert.Equal(4, gathered.Dictionary.Count); // "", alice, bob, dave: alice is interned once though it came from both
+    }
+
+    [Fact]
+    public void Dynamic_cells_keep_their_json_and_a_missing_cell_is_null()
+    {
+        var column = ColumnFactory.DynamicJson(["{\"a\":1}", null, "[2,3]"]);
+        var gathered = (DynamicColumn)CellGather.Gather(KqlType.Dynamic, [column, null, column, column], [2, 0, 1, 0]);
+        Assert.Equal(["[2,3]", null, null, "{\"a\":1}"],
+            Enumerable.Range(0, 4).Select(i => gathered.IsNull(i) ? null : System.Text.Encoding.UTF8.GetString(gathered.GetJson(i))));
+    }
+
+    [Fact]
+    public void Primitive_cells_keep_values_and_nulls_of_each_source()
+    {
+        var a = ColumnFactory.Long([10, 0, 30], [false, true, false]);
+        var b = ColumnFactory.Long([40, 50]);
+        var gathered = CellGather.Gather(KqlType.Long, [b, a, a, null, b], [1, 1, 2, 0, 0]);
+        Assert.Equal([50L, null, 30L, null, 40L], Enumerable.Range(0, 5).Select(gathered.GetValue));
+    }
+
+    [Fact]
+    public void Cells_of_another_type_than_asked_are_converted_value_by_value()
+    {
+        var ints = ColumnFactory.Int([7, 8]);
+        var gathered = CellGather.Gather(KqlType.Long, [ints, ints], [1, 0]);
+        Assert.Equal(KqlType.Long, gathered.Type);
+        Assert.Equal([8L, 7L], Enumerable.Range(0, 2).Select(gathered.GetValue));
+    }
+}
