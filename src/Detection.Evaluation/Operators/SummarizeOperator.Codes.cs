@@ -22,16 +22,11 @@ internal static partial class SummarizeOperator
         Array.Fill(groupOfCode, -1);
         var rowGroups = new int[rowCount];
         var tally = new int[groupOfCode.Length];
-        var firstRow = new int[groupOfCode.Length];
         for (var row = 0; row < rowCount; row++)
         {
             var code = codes[row];
             var g = groupOfCode[code];
-            if (g < 0)
-            {
-                g = groupOfCode[code] = groupOfRow(row);
-                firstRow[code] = row;
-            }
+            if (g < 0) g = groupOfCode[code] = groupOfRow(row);
             rowGroups[row] = g;
             tally[code]++;
         }
@@ -80,9 +75,11 @@ internal static partial class SummarizeOperator
                 case AggregateFunctions.TakeAny { IsPlain: true }:
                     // A group keeps the first row it is offered: of a chunk, only each code's first row can be that row.
                     var first = new object?[args[a].Length];
+                    var offered = new bool[codeCount];
                     for (var row = 0; row < rowCount; row++)
                     {
-                        if (firstRow[codes[row]] != row) continue;
+                        if (offered[codes[row]]) continue;
+                        offered[codes[row]] = true;
                         for (var i = 0; i < first.Length; i++) first[i] = args[a][i].Get(row);
                         groupStates[rowGroups[row]][a].Add(first);
                     }
