@@ -13,9 +13,12 @@ internal static partial class SummarizeOperator
     {
         public object? Get(int k) => Values is { } values ? values[k] : Vectors![k].Get(Row);
 
-        public Column? StoredColumn(int k, KqlType type) =>
-            Values is null && Vectors![k] is ColumnVector { Column: var column } && column.Type == type ? column : null;
+        public Column? StoredColumn(int k, KqlType type) => Values is null ? Stored(Vectors![k], type) : null;
     }
+
+    /// <summary>The stored column behind <paramref name="vector"/> when it has type <paramref name="type"/>, else null.</summary>
+    private static Column? Stored(Vector vector, KqlType type) =>
+        vector is ColumnVector { Column: var column } && column.Type == type ? column : null;
 
     /// <summary>
     /// One row a group, column by column. A column whose every value is a stored row — keys first seen in a stored column,
@@ -52,7 +55,7 @@ internal static partial class SummarizeOperator
             else
                 for (var i = 0; i < width; i++)
                 {
-                    for (var g = 0; g < groups; g++) sources[g] = winners[g] is { } vectors ? ((ColumnVector)vectors[i]).Column : null;
+                    for (var g = 0; g < groups; g++) sources[g] = winners[g] is { } vectors ? Stored(vectors[i], schema.Columns[at + i].Type) : null;
                     columns[at + i] = CellGather.Gather(schema.Columns[at + i].Type, sources, winnerRows);
                 }
             at += width;
@@ -70,7 +73,7 @@ internal static partial class SummarizeOperator
         {
             if (states[g][a] is not AggregateFunctions.ArgExtreme extreme || !extreme.TryWinnerRow(out var vectors, out rows[g])) return false;
             for (var i = 0; vectors is not null && i < width; i++)
-                if (vectors[i] is not ColumnVector { Column: var column } || column.Type != schema.Columns[at + i].Type) return false;
+                if (Stored(vectors[i], schema.Columns[at + i].Type) is null) return false;
             winners[g] = vectors;
         }
         return true;
