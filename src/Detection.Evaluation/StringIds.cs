@@ -38,25 +38,47 @@ public sealed class StringIds
         {
             if (_dictionaries.TryGetValue(dictionary, out known)) return known;
             var ids = new int[dictionary.Count];
-            // Values are decoded into one buffer and looked up as characters: a string is made only for a new value, not
-            // for each entry of a dictionary that most often repeats values already known.
-            var byChars = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-            var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
-            for (var code = 1; code < ids.Length; code++)
-            {
-                var utf8 = dictionary.GetUtf8(code);
-                if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > buffer.Length)
-                {
-                    System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-                    buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
-                }
-                var chars = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
-                ids[code] = byChars.TryGetValue(chars, out var id) ? id : Intern(new string(chars));
-            }
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            Translate(dictionary, Enumerable.Range(1, Math.Max(0, ids.Length - 1)), ids);
             _dictionaries.Add(dictionary, ids);
             return ids;
         }
+    }
+
+    /// <summary>
+    /// The id of each code that <paramref name="codes"/> uses (index: code; the other entries are not ids). A few rows
+    /// over a large dictionary (a filter's survivors keep their table's dictionary) translate only their own codes, and
+    /// nothing is remembered; otherwise the whole dictionary is translated once, as <see cref="Of(Utf8Dictionary)"/>.
+    /// </summary>
+    public int[] Of(Utf8Dictionary dictionary, CodeArray codes)
+    {
+        if ((long)codes.Length * 16 >= dictionary.Count || _dictionaries.TryGetValue(dictionary, out _)) return Of(dictionary);
+        var used = new HashSet<int>();
+        for (var row = 0; row < codes.Length; row++)
+            if (codes[row] != 0) used.Add(codes[row]);
+        var ids = new int[dictionary.Count];
+        lock (_gate) Translate(dictionary, used, ids);
+        return ids;
+    }
+
+    /// <summary>Sets <c>ids[code]</c> for each of <paramref name="codes"/>; the caller holds the lock.</summary>
+    private void Translate(Utf8Dictionary dictionary, IEnumerable<int> codes, int[] ids)
+    {
+        // Values are decoded into one buffer and looked up as characters: a string is made only for a new value, not
+        // for each entry of a dictionary that most often repeats values already known.
+        var byChars = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
+        foreach (var code in codes)
+        {
+            var utf8 = dictionary.GetUtf8(code);
+            if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > buffer.Length)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+                buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+            }
+            var chars = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
+            ids[code] = byChars.TryGetValue(chars, out var id) ? id : Intern(new string(chars));
+        }
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
     }
 
     private int Intern(string value)

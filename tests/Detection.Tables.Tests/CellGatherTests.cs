@@ -41,4 +41,27 @@ public class CellGatherTests
         Assert.Equal(KqlType.Long, gathered.Type);
         Assert.Equal([8L, 7L], Enumerable.Range(0, 2).Select(gathered.GetValue));
     }
+
+    [Fact]
+    public void A_few_cells_of_large_dictionaries_keep_their_values_and_only_those_are_interned()
+    {
+        // 2 cells of 1,000-entry dictionaries: the merge maps just the codes they use (a hash map, not an array per dictionary).
+        var first = ColumnFactory.String(Enumerable.Range(0, 1000).Select(i => $"user{i}").ToList());
+        var second = ColumnFactory.String(Enumerable.Range(500, 1000).Select(i => $"user{i}").ToList());
+        var gathered = (StringColumn)CellGather.Gather(KqlType.String, [first, second, first, second, first], [999, 0, 7, 499, 0]);
+        Assert.Equal(["user999", "user500", "user7", "user999", "user0"], Enumerable.Range(0, 5).Select(gathered.GetValue));
+        Assert.Equal(5, gathered.Dictionary.Count); // "", user999, user500, user7, user0
+    }
+
+    [Fact]
+    public void Concatenating_a_filtered_column_with_its_large_dictionary_keeps_the_values_of_its_rows()
+    {
+        var wide = ColumnFactory.String(Enumerable.Range(0, 2000).Select(i => $"ip{i}").ToList());
+        var survivors = ColumnFactory.Gather(wide, [1999, 3, 3]);
+        var other = ColumnFactory.String(["ip3", "", "x"]);
+        var schema = new TableSymbol("T", [new ColumnSymbol("IPAddress", KqlType.String)]);
+        var joined = (StringColumn)ChunkConcat.Concat(schema, [new Chunk(3, [survivors]), new Chunk(3, [other])]).Columns[0];
+        Assert.Equal(["ip1999", "ip3", "ip3", "ip3", "", "x"], Enumerable.Range(0, 6).Select(joined.GetValue));
+        Assert.Equal(4, joined.Dictionary.Count);
+    }
 }

@@ -37,13 +37,13 @@ internal sealed class KeyIds(StringIds strings)
         {
             case [StringColumn a]:
             {
-                var ids = strings.Of(a.Dictionary);
+                var ids = strings.Of(a.Dictionary, a.Codes);
                 var codes = a.Codes;
                 return r => Find(ids[codes[r]], add);
             }
             case [StringColumn a, StringColumn b]:
             {
-                var (idsA, idsB) = (strings.Of(a.Dictionary), strings.Of(b.Dictionary));
+                var (idsA, idsB) = (strings.Of(a.Dictionary, a.Codes), strings.Of(b.Dictionary, b.Codes));
                 var (codesA, codesB) = (a.Codes, b.Codes);
                 return r => Find(Pair(idsA[codesA[r]], idsB[codesB[r]]), add);
             }

@@ -12,28 +12,21 @@ internal readonly record struct CodeRun(Utf8Dictionary? Dictionary, CodeArray? C
 /// </summary>
 internal static class MergedCodes
 {
-    private const int Unseen = -1;
-    private const int Seen = -2;
-
     public static (Utf8Dictionary Dictionary, int[] Codes) Of(IReadOnlyList<CodeRun> runs, int rows)
     {
-        var maps = new Dictionary<Utf8Dictionary, int[]>(ReferenceEqualityComparer.Instance);
+        var maps = Maps(runs);
         var values = 0;
         long bytes = 0;
+        CodeMap? map = null;
         foreach (var run in runs)
         {
             if (run.Dictionary is not { } dictionary) continue;
-            if (!maps.TryGetValue(dictionary, out var map))
-            {
-                maps[dictionary] = map = new int[dictionary.Count];
-                Array.Fill(map, Unseen);
-                if (map.Length > 0) map[0] = 0;
-            }
+            // Neighbouring runs mostly share a dictionary (a summarize's winners of one chunk): one lookup for them all.
+            if (map?.Dictionary != dictionary) map = maps[dictionary];
             for (var row = run.Start; row < run.Start + run.Count; row++)
             {
                 var code = run.Codes![row];
-                if (map[code] != Unseen) continue;
-                map[code] = Seen;
+                if (!map.MarkSeen(code)) continue;
                 values++;
                 bytes += dictionary.ByteLength(code);
             }
@@ -41,6 +34,7 @@ internal static class MergedCodes
         var builder = Utf8DictionaryBuilder.Sized(values, bytes);
         var codes = new int[rows];
         var at = 0;
+        map = null;
         foreach (var run in runs)
         {
             if (run.Dictionary is not { } dictionary)
@@ -48,15 +42,81 @@ internal static class MergedCodes
                 at += run.Count;
                 continue;
             }
-            var map = maps[dictionary];
+            if (map?.Dictionary != dictionary) map = maps[dictionary];
             for (var row = run.Start; row < run.Start + run.Count; row++)
-            {
-                var code = run.Codes![row];
-                var merged = map[code];
-                if (merged < 0) merged = map[code] = builder.Intern(dictionary.GetUtf8(code));
-                codes[at++] = merged;
-            }
+                codes[at++] = map.Merged(run.Codes![row], builder);
         }
         return (builder.Build(), codes);
+    }
+
+    /// <summary>A map for each source dictionary, sized by the rows that use it.</summary>
+    private static Dictionary<Utf8Dictionary, CodeMap> Maps(IReadOnlyList<CodeRun> runs)
+    {
+        var used = new Dictionary<Utf8Dictionary, int>(ReferenceEqualityComparer.Instance);
+        Utf8Dictionary? last = null;
+        var count = 0;
+        foreach (var run in runs)
+        {
+            if (run.Dictionary is not { } dictionary) continue;
+            if (dictionary != last)
+            {
+                if (last is not null) used[last] = used.GetValueOrDefault(last) + count;
+                (last, count) = (dictionary, 0);
+            }
+            count += run.Count;
+        }
+        if (last is not null) used[last] = used.GetValueOrDefault(last) + count;
+        var maps = new Dictionary<Utf8Dictionary, CodeMap>(used.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (dictionary, rows) in used) maps[dictionary] = new CodeMap(dictionary, rows);
+        return maps;
+    }
+
+    /// <summary>
+    /// Source code → merged code of one dictionary. An array over all its codes when the rows use a fair share of them;
+    /// a hash map of the used codes when a few rows use a large dictionary (a filter's survivors, a summarize's
+    /// winners picked from many chunks), where filling an array the dictionary's size would cost more than the rows.
+    /// </summary>
+    private sealed class CodeMap
+    {
+        private const int Unseen = -1;
+        private const int Seen = -2;
+        private readonly int[]? _dense;
+        private readonly Dictionary<int, int>? _sparse;
+
+        public CodeMap(Utf8Dictionary dictionary, int rows)
+        {
+            Dictionary = dictionary;
+            // Filling and reading an array costs about a nanosecond a code, a hash map some tens a row.
+            if ((long)rows * 16 >= dictionary.Count)
+            {
+                _dense = new int[dictionary.Count];
+                Array.Fill(_dense, Unseen);
+                if (_dense.Length > 0) _dense[0] = 0;
+            }
+            else _sparse = new Dictionary<int, int>(Math.Min(rows, dictionary.Count)) { [0] = 0 };
+        }
+
+        public Utf8Dictionary Dictionary { get; }
+
+        /// <summary>True when <paramref name="code"/> was not seen before (code 0, empty or null, is never new).</summary>
+        public bool MarkSeen(int code)
+        {
+            if (_dense is not null)
+            {
+                if (_dense[code] != Unseen) return false;
+                _dense[code] = Seen;
+                return true;
+            }
+            return _sparse!.TryAdd(code, Seen);
+        }
+
+        public int Merged(int code, Utf8DictionaryBuilder builder)
+        {
+            ref var merged = ref _dense is not null
+                ? ref _dense[code]
+                : ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_sparse!, code);
+            if (merged < 0) merged = builder.Intern(Dictionary.GetUtf8(code));
+            return merged;
+        }
     }
 }

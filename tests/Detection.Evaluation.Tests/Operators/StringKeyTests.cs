@@ -188,4 +188,21 @@ public class StringKeyTests
         Assert.Equal(ids.Of("alice"), firstIds[first.Codes[0]]);
         Assert.Equal(0, ids.Of(string.Empty));
     }
+
+    [Fact]
+    public void A_few_rows_of_a_large_dictionary_get_the_ids_of_their_own_values_and_the_dictionary_is_not_remembered()
+    {
+        var ids = new StringIds();
+        var users = Enumerable.Range(0, 400).Select(i => $"u{i}").ToList();
+        var wide = (StringColumn)ColumnFactory.String(users);
+        var few = (StringColumn)ColumnFactory.Gather(wide, [399, 17, 399]);
+        var partial = ids.Of(few.Dictionary, few.Codes);
+        Assert.Equal([ids.Of("u399"), ids.Of("u17"), ids.Of("u399")], Enumerable.Range(0, 3).Select(r => partial[few.Codes[r]]));
+        Assert.NotSame(partial, ids.Of(few.Dictionary)); // then translated whole, once
+        Assert.Same(ids.Of(few.Dictionary), ids.Of(few.Dictionary, few.Codes));
+        Assert.Equal(Enumerable.Range(0, 400).Select(i => ids.Of($"u{i}")), Enumerable.Range(0, 400).Select(r => ids.Of(wide.Dictionary)[wide.Codes[r]]));
+        // The rows a filter keeps (3 of 401) keep their table's dictionary: distinct translates just their codes.
+        var table = Data.Table("Users", "(User: string)", users.Append("u17").Select(u => new object?[] { u }).ToList(), chunkRows: 500);
+        Assert.Equal(["User:string", "u17", "u399"], Data.Text("Users | where User in ('u399', 'u17') | distinct User", table).Split('\n'));
+    }
 }
