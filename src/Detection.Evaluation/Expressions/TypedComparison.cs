@@ -66,10 +66,9 @@ internal static class TypedComparison
     }
 
     /// <summary>
-    /// <c>a == b</c> / <c>a != b</c> between two string columns that share one dictionary (a column and its prev() or
-    /// next(), columns gathered from one source): rows compare by code. A dictionary may hold one text under several
-    /// codes (builders stop deduplicating mostly-unique columns), so each code used is first mapped to the first code
-    /// of its text. Otherwise the one-value form.
+    /// <c>a == b</c> / <c>a != b</c> between two string columns: by code when they share one dictionary without repeated
+    /// texts (a column and its prev() or next(), columns gathered from one source), else by their UTF-8 bytes. Other
+    /// operands take the one-value form.
     /// </summary>
     private static Expr? SameDictionary(SyntaxKind op, Expr left, Expr right)
     {
@@ -79,25 +78,22 @@ internal static class TypedComparison
         var equal = op == SyntaxKind.EqualEqual;
         return new VectorExpr(KqlType.Bool, [left, right], (v, n) =>
         {
-            if (v is not [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }] || !ReferenceEquals(a.Dictionary, b.Dictionary))
+            if (v is not [ColumnVector { Column: StringColumn a }, ColumnVector { Column: StringColumn b }])
                 return Vectors.Map(KqlType.Bool, v[0], v[1], (x, y) => equal ? Kv.Equal(x, y) : Kv.NotEqual(x, y));
             var result = new byte[n];
-            if (a.Dictionary.HasDistinctValues)
+            if (ReferenceEquals(a.Dictionary, b.Dictionary) && a.Dictionary.HasDistinctValues)
             {
                 for (var i = 0; i < n; i++) result[i] = (a.Codes[i] == b.Codes[i]) == equal ? BoolVector.True : BoolVector.False;
                 return new BoolVector(result);
             }
-            var canonical = new int[a.Dictionary.Count];
-            Array.Fill(canonical, -1);
-            var firstCode = new Dictionary<string, int>(StringComparer.Ordinal);
-            int Canonical(int code)
+            // Ordinal equality of strings is equality of their UTF-8 bytes: nothing decoded, nothing boxed. Equal codes of
+            // one dictionary are equal texts; unequal ones may be too (builders stop deduplicating mostly-unique columns).
+            var shared = ReferenceEquals(a.Dictionary, b.Dictionary);
+            for (var i = 0; i < n; i++)
             {
-                if (canonical[code] >= 0) return canonical[code];
-                ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(firstCode, a.Dictionary.GetString(code), out var seen);
-                if (!seen) first = code;
-                return canonical[code] = first;
+                var same = (shared && a.Codes[i] == b.Codes[i]) || a.GetUtf8(i).SequenceEqual(b.GetUtf8(i));
+                result[i] = same == equal ? BoolVector.True : BoolVector.False;
             }
-            for (var i = 0; i < n; i++) result[i] = (Canonical(a.Codes[i]) == Canonical(b.Codes[i])) == equal ? BoolVector.True : BoolVector.False;
             return new BoolVector(result);
         });
     }

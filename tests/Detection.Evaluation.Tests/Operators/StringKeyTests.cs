@@ -205,4 +205,18 @@ public class StringKeyTests
         var table = Data.Table("Users", "(User: string)", users.Append("u17").Select(u => new object?[] { u }).ToList(), chunkRows: 500);
         Assert.Equal(["User:string", "u17", "u399"], Data.Text("Users | where User in ('u399', 'u17') | distinct User", table).Split('\n'));
     }
+
+    [Fact]
+    public void Two_string_columns_with_their_own_dictionaries_compare_by_value()
+    {
+        var table = Data.Table("Places", "(Home: string, Seen: string)",
+        [
+            ["Zürich", "Zürich"], ["Zürich", "zürich"], ["", ""], ["", "Oslo"], ["Oslo", "Oslo "], ["Oslo", "Oslo"],
+        ], chunkRows: 4);
+        Assert.NotSame(((StringColumn)table.Chunks[0][0]).Dictionary, ((StringColumn)table.Chunks[0][1]).Dictionary);
+        Assert.Equal(["Same:bool", "true", "false", "true", "false", "false", "true"],
+            Data.Text("Places | project Same = Home == Seen", table).Split('\n'));
+        Assert.Equal(["Home:string | Seen:string", "Zürich | zürich", "\"\" | Oslo", "Oslo | Oslo "],
+            Data.Text("Places | where Home != Seen", table).Split('\n'));
+    }
 }
