@@ -37,7 +37,8 @@ internal static class BenchCommand
         var days = new Option<int>("--days") { Description = "Days to generate (default 1).", DefaultValueFactory = _ => 1 };
         var users = new Option<int>("--users") { Description = "People to generate (default 50).", DefaultValueFactory = _ => 50 };
         var seed = new Option<ulong>("--seed") { Description = "Generator seed (default 1).", DefaultValueFactory = _ => 1UL };
-        var command = new Command("bench", Description) { rules, data, days, users, seed };
+        var repeat = new Option<int>("--repeat") { Description = "Replays of the loaded data, each with freshly loaded rules; the median is reported (default 1).", DefaultValueFactory = _ => 1 };
+        var command = new Command("bench", Description) { rules, data, days, users, seed, repeat };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -50,12 +51,17 @@ internal static class BenchCommand
             }
             var (d, u, s) = (parse.GetValue(days), parse.GetValue(users), parse.GetValue(seed));
             var folder = parse.GetValue(data) ?? Path.Combine(Path.GetTempPath(), $"detect-bench-{d}d-{u}u-{s}");
-            return Run(ruleFolders, folder, new GeneratorOptions { OutputDirectory = folder, Days = d, Users = u, Seed = s }, output);
+            if (parse.GetValue(repeat) is var times && times < 1)
+            {
+                error.WriteLine($"detect bench: --repeat must be at least 1 (got {times})");
+                return 2;
+            }
+            return Run(ruleFolders, folder, new GeneratorOptions { OutputDirectory = folder, Days = d, Users = u, Seed = s }, times, output);
         });
         return command;
     }
 
-    private static int Run(string[] ruleFolders, string folder, GeneratorOptions generate, TextWriter output)
+    private static int Run(string[] ruleFolders, string folder, GeneratorOptions generate, int repeat, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         if (!File.Exists(Path.Combine(folder, "manifest.json")))
@@ -65,14 +71,33 @@ internal static class BenchCommand
         }
         else output.WriteLine($"reusing {folder}");
 
-        var rules = RuleCompiler.Load(ruleFolders, SchemaSet.Default);
         clock.Restart();
         var load = DataLoader.Load([folder], new LoadOptions());
         var loadTime = clock.Elapsed;
-        var rows = load.TotalRows;
-        output.WriteLine(Line("load", rows, loadTime) + $"  ({load.FilesRead} files, {load.RejectedCount} rejected, {Bytes(load.Tables.Values.Sum(t => t.EstimatedBytes))} in tables)");
+        output.WriteLine(Line("load", load.TotalRows, loadTime) + $"  ({load.FilesRead} files, {load.RejectedCount} rejected, {Bytes(load.Tables.Values.Sum(t => t.EstimatedBytes))} in tables)");
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < repeat; i++)
+        {
+            if (repeat > 1) output.WriteLine($"-- replay {i + 1} of {repeat}");
+            times.Add(Replay(ruleFolders, load, loadTime, output));
+        }
+        if (repeat > 1)
+        {
+            times.Sort();
+            var median = times[times.Count / 2];
+            output.WriteLine(Line("replay median", load.TotalRows, median) + string.Create(CultureInfo.InvariantCulture,
+                $"  (of {repeat}: {times[0].TotalSeconds:0.00} - {times[^1].TotalSeconds:0.00} s)"));
+        }
+        return 0;
+    }
 
+    /// <summary>One replay of the loaded data through freshly loaded rules (nothing remembered from an earlier replay); its time.</summary>
+    private static TimeSpan Replay(string[] ruleFolders, LoadResult load, TimeSpan loadTime, TextWriter output)
+    {
+        var rules = RuleCompiler.Load(ruleFolders, SchemaSet.Default);
+        var rows = load.TotalRows;
         var storePath = Path.Combine(Path.GetTempPath(), $"detect-bench-{Guid.NewGuid():N}.db");
+        TimeSpan replayTime;
         try
         {
             using var store = SqliteIncidentStore.Open(storePath);
@@ -80,14 +105,19 @@ internal static class BenchCommand
             using var engine = new DetectionEngine(rules.Rules, new RuntimeOptions());
             using var subscription = engine.Outcomes.Subscribe(recorder);
             var gcBefore = GcFigures.Now();
-            clock.Restart();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
             var feeder = new ReplayFeeder(load.Tables.Values);
             if (feeder.First is { } first)
                 feeder.Run(engine, ReplayRange.For(first, feeder.Last!.Value), ReplayJob.Step(rules.Rules));
             recorder.Flush();
-            var replayTime = clock.Elapsed;
+            replayTime = clock.Elapsed;
+            var replayCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             output.WriteLine(Line("replay", rows, replayTime) + $"  ({rules.Rules.Count} rules, {engine.RuleStatistics.Sum(r => r.Runs):N0} runs, {recorder.Alerts.Count:N0} alerts, {recorder.IncidentIds.Count:N0} incidents, {engine.RuleStatistics.Sum(r => r.Errors)} errors)");
             output.WriteLine(Line("load + replay", rows, loadTime + replayTime));
+            // Processor time is less sensitive than wall time to other jobs on the machine: compare it between builds.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"replay CPU: {replayCpu.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores ({replayCpu / replayTime:0.00} busy on average)"));
             output.WriteLine($"replay GC: {GcFigures.Now().Since(gcBefore)}");
             using var process = Process.GetCurrentProcess();
             output.WriteLine($"peak working set {Bytes(process.PeakWorkingSet64)}; managed heap now {Bytes(GC.GetTotalMemory(false))}");
@@ -100,7 +130,7 @@ internal static class BenchCommand
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(storePath) + "*")) File.Delete(file);
         }
-        return 0;
+        return replayTime;
     }
 
     /// <summary>What the garbage collector did: pause time, collections per generation, bytes allocated.</summary>

@@ -71,17 +71,9 @@ public sealed class TestCommandTests : IDisposable
     [Fact]
     public void The_rule_pack_in_detections_passes_its_tests()
     {
-        var detections = Path.Combine(RepositoryRoot(), "detections");
+        var detections = Path.Combine(Repository.Root(), "detections");
         var run = CliRun.Invoke("test", detections);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.DoesNotContain("FAIL", run.Output);
-    }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        // The source file's own path (compile time) works wherever the build output goes (--artifacts-path).
-        var directory = new DirectoryInfo(Path.GetDirectoryName(source)!);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Detection.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
     }
 }
