@@ -262,6 +262,36 @@ public class CompressedDictionaryTests
     }
 
     [Fact]
+    public void Compressed_columns_read_in_turn_and_from_several_threads_give_each_its_own_values()
+    {
+        // Each thread remembers the block it decompressed last: reading two arenas in turn, or one arena from two
+        // threads, must never serve a value from another arena's or another block's bytes.
+        var schema = TableSymbol.FromTerse("T", "(Details: dynamic)");
+        var columns = Enumerable.Range(0, 2).Select(part =>
+        {
+            var builder = new TableBuilder(schema, chunkRows: 4000);
+            for (var i = 0; i < 4000; i++)
+            {
+                builder.SetDynamicJson(0, System.Text.Encoding.UTF8.GetBytes($$"""{"part":{{part}},"step":{{i}},"at":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}","method":"Password"}"""));
+                builder.CommitRow();
+            }
+            return (DynamicColumn)builder.Build().Chunks[0][0];
+        }).ToList();
+        Assert.All(columns, c => Assert.True(c.Dictionary.IsCompressed));
+        string Expected(int part, int i) => $$"""{"part":{{part}},"step":{{i}},"at":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}","method":"Password"}""";
+        for (var i = 0; i < 4000; i += 3)
+            for (var part = 0; part < 2; part++)
+                Assert.Equal(Expected(part, i), System.Text.Encoding.UTF8.GetString(columns[part].GetJson(i)));
+        var wrong = 0;
+        Parallel.For(0, 4, worker =>
+        {
+            for (var i = worker % 2 == 0 ? 0 : 3999; worker % 2 == 0 ? i < 4000 : i >= 0; i += worker % 2 == 0 ? 1 : -1)
+                if (System.Text.Encoding.UTF8.GetString(columns[0].GetJson(i)) != Expected(0, i)) Interlocked.Increment(ref wrong);
+        });
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void Value_lengths_are_known_without_decompressing_and_concatenations_keep_every_value()
     {
         var schema = TableSymbol.FromTerse("T", "(Details: dynamic, Name: string)");

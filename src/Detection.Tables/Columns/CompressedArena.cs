@@ -6,8 +6,8 @@ namespace Detection.Tables.Columns;
 /// Dictionary values compressed with Brotli in blocks of about <see cref="BlockBytes"/> bytes, each block a run of
 /// whole values. Sign-in details such as <c>AuthenticationDetails</c> are unique per row (they carry timestamps) but
 /// nearly identical in shape, so they compress about tenfold; a column scan decompresses each block once.
-/// The last decompressed block is cached; each decompression allocates a fresh buffer, so spans handed out earlier
-/// stay valid.
+/// Each thread keeps the last block it decompressed (rules reading one column at once would otherwise evict each other's
+/// block at every value); each decompression allocates a fresh buffer, so spans handed out earlier stay valid.
 /// </summary>
 internal sealed class CompressedArena : IValueArena
 {
@@ -22,7 +22,7 @@ internal sealed class CompressedArena : IValueArena
     private readonly byte[][] _blocks;
     private readonly int[] _offsets;      // each value's offset within its block's decompressed bytes
     private readonly int[] _blockOfCode;
-    private Block? _last;
+    [ThreadStatic] private static Block? _lastBlock;
 
     private CompressedArena(byte[][] blocks, int[] offsets, int[] blockOfCode, int count, long storedBytes)
     {
@@ -79,7 +79,7 @@ internal sealed class CompressedArena : IValueArena
     public ReadOnlySpan<byte> Get(int code)
     {
         var index = _blockOfCode[code];
-        var block = _last is { } last && last.Index == index ? last : Decompress(index);
+        var block = _lastBlock is { } last && last.Index == index && ReferenceEquals(last.Arena, this) ? last : Decompress(index);
         var start = _offsets[code];
         return block.Bytes.AsSpan(start, End(code, index) - start);
     }
@@ -97,10 +97,10 @@ internal sealed class CompressedArena : IValueArena
         var bytes = new byte[length];
         if (!BrotliDecoder.TryDecompress(stored.AsSpan(sizeof(int)), bytes, out var written) || written != length)
             throw new InvalidDataException($"a compressed dictionary block ({index}) is corrupt");
-        var block = new Block(index, bytes);
-        _last = block;
+        var block = new Block(this, index, bytes);
+        _lastBlock = block;
         return block;
     }
 
-    private sealed record Block(int Index, byte[] Bytes);
+    private sealed record Block(CompressedArena Arena, int Index, byte[] Bytes);
 }
