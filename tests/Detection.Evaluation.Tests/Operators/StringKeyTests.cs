@@ -219,4 +219,28 @@ public class StringKeyTests
         Assert.Equal(["Home:string | Seen:string", "Zürich | zürich", "\"\" | Oslo", "Oslo | Oslo "],
             Data.Text("Places | where Home != Seen", table).Split('\n'));
     }
+
+    [Fact]
+    public void Dictionaries_translated_on_several_threads_at_once_give_one_id_per_text()
+    {
+        // 64 dictionaries over overlapping ranges of 32,750 users, translated by eight threads at once, twice each.
+        var ids = new StringIds();
+        var columns = Enumerable.Range(0, 64)
+            .Select(k => (StringColumn)ColumnFactory.String(Enumerable.Range(k * 500, 1250).Select(i => $"user{i}").ToList())).ToList();
+        var translations = new int[columns.Count][];
+        Parallel.For(0, columns.Count * 2, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => translations[i % columns.Count] = ids.Of(columns[i % columns.Count].Dictionary));
+        var idOfText = new Dictionary<string, int>();
+        for (var k = 0; k < columns.Count; k++)
+        {
+            Assert.Same(translations[k], ids.Of(columns[k].Dictionary));
+            for (var row = 0; row < columns[k].Length; row++)
+            {
+                var id = translations[k][columns[k].Codes[row]];
+                Assert.Equal(id, idOfText.TryGetValue(columns[k].GetString(row), out var seen) ? seen : idOfText[columns[k].GetString(row)] = id);
+            }
+        }
+        Assert.Equal(32750, idOfText.Values.Distinct().Count());
+        Assert.Equal(32751, ids.Count); // and the empty string
+    }
 }
