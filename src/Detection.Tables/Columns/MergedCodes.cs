@@ -22,7 +22,7 @@ internal static class MergedCodes
         {
             if (run.Dictionary is not { } dictionary) continue;
             // Neighbouring runs mostly share a dictionary (a summarize's winners of one chunk): one lookup for them all.
-            if (map?.Dictionary != dictionary) map = maps[dictionary];
+            if (!ReferenceEquals(map?.Dictionary, dictionary)) map = maps[dictionary];
             for (var row = run.Start; row < run.Start + run.Count; row++)
             {
                 var code = run.Codes![row];
@@ -42,7 +42,7 @@ internal static class MergedCodes
                 at += run.Count;
                 continue;
             }
-            if (map?.Dictionary != dictionary) map = maps[dictionary];
+            if (!ReferenceEquals(map?.Dictionary, dictionary)) map = maps[dictionary];
             for (var row = run.Start; row < run.Start + run.Count; row++)
                 codes[at++] = map.Merged(run.Codes![row], builder);
         }
@@ -58,7 +58,7 @@ internal static class MergedCodes
         foreach (var run in runs)
         {
             if (run.Dictionary is not { } dictionary) continue;
-            if (dictionary != last)
+            if (!ReferenceEquals(dictionary, last))
             {
                 if (last is not null) used[last] = used.GetValueOrDefault(last) + count;
                 (last, count) = (dictionary, 0);
