@@ -266,19 +266,20 @@ public class CompressedDictionaryTests
     {
         // Each thread remembers the block it decompressed last: reading two arenas in turn, or one arena from two
         // threads, must never serve a value from another arena's or another block's bytes.
+        static string Expected(int part, int i) =>
+            $$"""{"part":{{part}},"step":{{i}},"at":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}","method":"Password"}""";
         var schema = TableSymbol.FromTerse("T", "(Details: dynamic)");
         var columns = Enumerable.Range(0, 2).Select(part =>
         {
             var builder = new TableBuilder(schema, chunkRows: 4000);
             for (var i = 0; i < 4000; i++)
             {
-                builder.SetDynamicJson(0, System.Text.Encoding.UTF8.GetBytes($$"""{"part":{{part}},"step":{{i}},"at":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}","method":"Password"}"""));
+                builder.SetDynamicJson(0, System.Text.Encoding.UTF8.GetBytes(Expected(part, i)));
                 builder.CommitRow();
             }
             return (DynamicColumn)builder.Build().Chunks[0][0];
         }).ToList();
         Assert.All(columns, c => Assert.True(c.Dictionary.IsCompressed));
-        string Expected(int part, int i) => $$"""{"part":{{part}},"step":{{i}},"at":"2026-11-02T08:{{i / 60 % 60:00}}:{{i % 60:00}}.{{i:0000000}}","method":"Password"}""";
         for (var i = 0; i < 4000; i += 3)
             for (var part = 0; part < 2; part++)
                 Assert.Equal(Expected(part, i), System.Text.Encoding.UTF8.GetString(columns[part].GetJson(i)));
