@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
+using Detection.Tables.Building;
 using Detection.Tables.Columns;
 
 namespace Detection.Evaluation;
@@ -8,20 +11,22 @@ namespace Detection.Evaluation;
 /// One integer per distinct string (ordinal), shared by the chunks of every table: two values are equal exactly when
 /// their ids are. A dictionary-encoded column is translated once (code → id, remembered as long as its dictionary
 /// lives), so <c>in</c>, join, distinct and summarize compare string keys as integers, and a rule's hourly runs over
-/// the same window segments never hash the same strings twice. The strings themselves are kept until the instance
-/// is dropped: an owner that runs for long replaces it once <see cref="Count"/> grows past what it wants to hold.
-/// Thread-safe.
+/// the same window segments never hash the same strings twice. Strings are keyed by their UTF-8 bytes
+/// (<see cref="Utf8Interner"/>), so a dictionary entry is looked up where it lies, never decoded. The texts are kept
+/// until the instance is dropped: an owner that runs for long replaces it once <see cref="Count"/> grows past what it
+/// wants to hold. Thread-safe.
 /// </summary>
 public sealed class StringIds
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal) { [string.Empty] = 0 };
+    // Texts by their UTF-8 bytes: a dictionary entry is looked up where it lies, without decoding it into a string.
+    private readonly Utf8Interner _texts = new();
     private readonly ConditionalWeakTable<Utf8Dictionary, int[]> _dictionaries = new();
     private readonly Lock _gate = new();
 
     /// <summary>The number of distinct strings given an id so far (the empty string is id 0).</summary>
     public int Count
     {
-        get { lock (_gate) return _ids.Count; }
+        get { lock (_gate) return _texts.Count; }
     }
 
     /// <summary>The id of <paramref name="value"/>, given the next one when new.</summary>
@@ -38,7 +43,7 @@ public sealed class StringIds
         {
             if (_dictionaries.TryGetValue(dictionary, out known)) return known;
             var ids = new int[dictionary.Count];
-            Translate(dictionary, Enumerable.Range(1, Math.Max(0, ids.Length - 1)), ids);
+            for (var code = 1; code < ids.Length; code++) ids[code] = Intern(dictionary.GetUtf8(code));
             _dictionaries.Add(dictionary, ids);
             return ids;
         }
@@ -52,39 +57,42 @@ public sealed class StringIds
     public int[] Of(Utf8Dictionary dictionary, CodeArray codes)
     {
         if ((long)codes.Length * 16 >= dictionary.Count || _dictionaries.TryGetValue(dictionary, out _)) return Of(dictionary);
-        var used = new HashSet<int>();
-        for (var row = 0; row < codes.Length; row++)
-            if (codes[row] != 0) used.Add(codes[row]);
         var ids = new int[dictionary.Count];
-        lock (_gate) Translate(dictionary, used, ids);
+        lock (_gate)
+        {
+            for (var row = 0; row < codes.Length; row++)
+                if (codes[row] != 0) ids[codes[row]] = Intern(dictionary.GetUtf8(codes[row]));
+        }
         return ids;
     }
 
-    /// <summary>Sets <c>ids[code]</c> for each of <paramref name="codes"/>; the caller holds the lock.</summary>
-    private void Translate(Utf8Dictionary dictionary, IEnumerable<int> codes, int[] ids)
-    {
-        // Values are decoded into one buffer and looked up as characters: a string is made only for a new value, not
-        // for each entry of a dictionary that most often repeats values already known.
-        var byChars = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(256);
-        foreach (var code in codes)
-        {
-            var utf8 = dictionary.GetUtf8(code);
-            if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > buffer.Length)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-                buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
-            }
-            var chars = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
-            ids[code] = byChars.TryGetValue(chars, out var id) ? id : Intern(new string(chars));
-        }
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-    }
+    /// <summary>
+    /// A stored value's id: its bytes when they are valid UTF-8; else the string they decode to (invalid sequences
+    /// replaced, as <see cref="Utf8Dictionary.GetString"/> reads them). The caller holds the lock.
+    /// </summary>
+    private int Intern(ReadOnlySpan<byte> utf8) =>
+        Utf8.IsValid(utf8) ? _texts.Intern(utf8) : Intern(Encoding.UTF8.GetString(utf8));
 
+    /// <summary>
+    /// A string's id: its UTF-8 bytes, which are the same text exactly when the string has no unpaired surrogate. One that
+    /// has (cut from a surrogate pair) is keyed by 0xFF, never a byte of UTF-8, and its UTF-16 code units, so that it
+    /// equals only itself. The caller holds the lock.
+    /// </summary>
     private int Intern(string value)
     {
-        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, value, out var known);
-        if (!known) id = _ids.Count - 1;
-        return id;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
+        try
+        {
+            if (Utf8.FromUtf16(value, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+                return _texts.Intern(buffer.AsSpan(0, written));
+            var units = System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
+            buffer[0] = 0xFF;
+            units.CopyTo(buffer.AsSpan(1));
+            return _texts.Intern(buffer.AsSpan(0, units.Length + 1));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

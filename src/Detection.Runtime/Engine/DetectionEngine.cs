@@ -232,7 +232,7 @@ public sealed partial class DetectionEngine : IDisposable
         if (_strings.Count > MaxStringIds) _strings = new StringIds();
     }
 
-    /// <summary>About 100 bytes a string, with its id and the share of the dictionaries' code-to-id arrays.</summary>
+    /// <summary>Some 50-100 bytes a string: its UTF-8 text, its slots and the share of the dictionaries' code-to-id arrays.</summary>
     private const int MaxStringIds = 2_000_000;
 
     private void Publish(RuleRunOutcome outcome)

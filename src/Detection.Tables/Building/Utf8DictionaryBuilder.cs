@@ -31,6 +31,7 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
     private int _interned;
     private bool _appendOnly;
     private bool _sized;
+    private bool _interning;
     private int _lastCode;
     private int _lastStart;
     private int _lastLength;
@@ -65,7 +66,7 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
     private int InternOther(ReadOnlySpan<byte> value)
     {
         if (_appendOnly) return Remember(Add(value));
-        if (++_interned == ProbationValues && Count >= UniqueShare * ProbationValues)
+        if (++_interned == ProbationValues && Count >= UniqueShare * ProbationValues && !_interning)
         {
             _appendOnly = true;
             _slots = [];
@@ -97,6 +98,9 @@ internal sealed class Utf8DictionaryBuilder(int expectedValues = 0)
             }
         }
     }
+
+    /// <summary>A builder that never stops looking values up (no probation): every value keeps exactly one code.</summary>
+    public static Utf8DictionaryBuilder Interning() => new() { _interning = true };
 
     /// <summary>The dictionary of the values interned so far; the builder's buffers are not shared with it.</summary>
     public Utf8Dictionary Build() => Utf8Dictionary.From(_bytes.AsSpan(0, _length), _offsets.AsSpan(0, _count + 1).ToArray(), distinct: !_appendOnly);

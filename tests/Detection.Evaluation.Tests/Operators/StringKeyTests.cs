@@ -243,4 +243,27 @@ public class StringKeyTests
         Assert.Equal(32750, idOfText.Values.Distinct().Count());
         Assert.Equal(32751, ids.Count); // and the empty string
     }
+
+    [Fact]
+    public void Strings_that_utf8_cannot_hold_and_bytes_that_are_not_utf8_get_the_ids_their_texts_deserve()
+    {
+        var ids = new StringIds();
+        // Unpaired surrogates (the halves of one pair): each equals only itself, not the other half nor the replacement
+        // character; put together they are the pair's character.
+        var (high, low, replacement) = ("a\uD83D", "a\uDE00", "a\uFFFD");
+        Assert.Equal(3, new[] { ids.Of(high), ids.Of(low), ids.Of(replacement) }.Distinct().Count());
+        Assert.Equal(ids.Of(high), ids.Of(string.Concat("a", "\uD83D")));
+        Assert.Equal(ids.Of("a😀"), ids.Of(high + "\uDE00"));
+        // A stored value that is not valid UTF-8 is the string it reads as (the invalid byte replaced).
+        var builder = new Detection.Tables.Building.TableBuilder(Detection.Kql.Symbols.TableSymbol.FromTerse("T", "(S: string)"));
+        builder.SetStringUtf8(0, [(byte)'a', 0xFF]);
+        builder.CommitRow();
+        builder.SetString(0, "ok");
+        builder.CommitRow();
+        var column = (StringColumn)builder.Build().Chunks[0][0];
+        Assert.Equal(replacement, column.GetString(0));
+        var translated = ids.Of(column.Dictionary);
+        Assert.Equal(ids.Of(replacement), translated[column.Codes[0]]);
+        Assert.Equal(ids.Of("ok"), translated[column.Codes[1]]);
+    }
 }
