@@ -18,7 +18,6 @@ namespace Detection.Evaluation;
 /// </summary>
 public sealed class StringIds
 {
-    // Texts by their UTF-8 bytes: a dictionary entry is looked up where it lies, without decoding it into a string.
     private readonly Utf8Interner _texts = new();
     private readonly ConditionalWeakTable<Utf8Dictionary, int[]> _dictionaries = new();
     private readonly Lock _gate = new();
@@ -80,7 +79,7 @@ public sealed class StringIds
     /// </summary>
     private int Intern(string value)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
         try
         {
             if (Utf8.FromUtf16(value, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
@@ -92,7 +91,7 @@ public sealed class StringIds
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
