@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Detection.Generator;
 using Detection.Incidents.Storage;
 using Detection.Ingestion;
@@ -105,20 +106,23 @@ internal static class BenchCommand
             using var engine = new DetectionEngine(rules.Rules, new RuntimeOptions());
             using var subscription = engine.Outcomes.Subscribe(recorder);
             var gcBefore = GcFigures.Now();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpuBefore = ProcessorTimes.Now();
+            var jitBefore = (Time: JitInfo.GetCompilationTime(), Methods: JitInfo.GetCompiledMethodCount());
             var clock = Stopwatch.StartNew();
             var feeder = new ReplayFeeder(load.Tables.Values);
             if (feeder.First is { } first)
                 feeder.Run(engine, ReplayRange.For(first, feeder.Last!.Value), ReplayJob.Step(rules.Rules));
             recorder.Flush();
             replayTime = clock.Elapsed;
-            var replayCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var (replayCpu, replayKernel) = ProcessorTimes.Now().Since(cpuBefore);
             output.WriteLine(Line("replay", rows, replayTime) + $"  ({rules.Rules.Count} rules, {engine.RuleStatistics.Sum(r => r.Runs):N0} runs, {recorder.Alerts.Count:N0} alerts, {recorder.IncidentIds.Count:N0} incidents, {engine.RuleStatistics.Sum(r => r.Errors)} errors)");
             output.WriteLine(Line("load + replay", rows, loadTime + replayTime));
             // Processor time is less sensitive than wall time to other jobs on the machine: compare it between builds.
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"replay CPU: {replayCpu.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores ({replayCpu / replayTime:0.00} busy on average)"));
+                $"replay CPU: {replayCpu.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores ({replayCpu / replayTime:0.00} busy on average), {replayKernel.TotalSeconds:0.00} s of it in the kernel"));
             output.WriteLine($"replay GC: {GcFigures.Now().Since(gcBefore)}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"replay JIT: {JitInfo.GetCompiledMethodCount() - jitBefore.Methods:N0} methods compiled in {(JitInfo.GetCompilationTime() - jitBefore.Time).TotalSeconds:0.00} s"));
             using var process = Process.GetCurrentProcess();
             output.WriteLine($"peak working set {Bytes(process.PeakWorkingSet64)}; managed heap now {Bytes(GC.GetTotalMemory(false))}");
             output.WriteLine("slowest rules:");
@@ -131,6 +135,18 @@ internal static class BenchCommand
             foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(storePath) + "*")) File.Delete(file);
         }
         return replayTime;
+    }
+
+    /// <summary>The process's processor time, all of it and the part spent in the kernel (page faults, reads).</summary>
+    private readonly record struct ProcessorTimes(TimeSpan Total, TimeSpan Kernel)
+    {
+        public static ProcessorTimes Now()
+        {
+            using var process = Process.GetCurrentProcess();
+            return new(process.TotalProcessorTime, process.PrivilegedProcessorTime);
+        }
+
+        public (TimeSpan Total, TimeSpan Kernel) Since(ProcessorTimes before) => (Total - before.Total, Kernel - before.Kernel);
     }
 
     /// <summary>What the garbage collector did: pause time, collections per generation, bytes allocated.</summary>

@@ -17,13 +17,18 @@ public sealed class BenchCommandTests
         var replays = Regex.Matches(run.Output, @"^replay +[\d,]+ rows +([\d.]+) s .*\((\d+) rules, ([\d,]+) runs, ([\d,]+) alerts", RegexOptions.Multiline);
         Assert.Equal(3, replays.Count);
         Assert.Single(replays.Select(m => (m.Groups[3].Value, m.Groups[4].Value)).Distinct());
-        Assert.Equal(3, Regex.Matches(run.Output, @"^replay CPU: [\d.]+ s on \d+ cores", RegexOptions.Multiline).Count);
+        var cpu = Regex.Matches(run.Output, @"^replay CPU: ([\d.]+) s on \d+ cores .*, ([\d.]+) s of it in the kernel$", RegexOptions.Multiline);
+        Assert.Equal(3, cpu.Count);
+        Assert.All(cpu, m => Assert.True(Seconds(m.Groups[2].Value) <= Seconds(m.Groups[1].Value), m.Value));
+        Assert.Equal(3, Regex.Matches(run.Output, @"^replay JIT: [\d,]+ methods compiled in [\d.]+ s$", RegexOptions.Multiline).Count);
         var times = replays.Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         var median = Regex.Match(run.Output, @"^replay median +[\d,]+ rows +([\d.]+) s .*\(of 3: ([\d.]+) - ([\d.]+) s\)", RegexOptions.Multiline);
         Assert.True(median.Success, run.Output);
         Assert.Equal(times[1].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), median.Groups[1].Value);
         Assert.Equal(times[0].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), median.Groups[2].Value);
     }
+
+    private static double Seconds(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void A_repeat_below_one_is_refused()
