@@ -200,20 +200,15 @@ internal static partial class SummarizeOperator
     /// </summary>
     private static (int[] Codes, int Count)? KeyCodes(Vector[] keys, int rowCount)
     {
-        var codes = new int[rowCount];
-        var count = 1;
-        foreach (var key in keys)
+        if (keys.Length == 0) return (new int[rowCount], 1);
+        // Each key's codes are a fresh array: the first one's takes the combined codes.
+        if (KeyCodes(keys[0], rowCount) is not { } combined) return null;
+        foreach (var key in keys.AsSpan(1))
         {
             if (KeyCodes(key, rowCount) is not { } own) return null;
-            if (count == 1)
-            {
-                Array.Copy(own.Codes, codes, rowCount);
-                count = own.Count;
-                continue;
-            }
-            count = Combine(codes, count, own.Codes, own.Count, rowCount);
+            combined.Count = Combine(combined.Codes, combined.Count, own.Codes, own.Count, rowCount);
         }
-        return (codes, count);
+        return combined;
     }
 
     /// <summary>
