@@ -16,6 +16,29 @@ public class CellGatherTests
     }
 
     [Fact]
+    public void Reading_cells_source_by_source_gives_the_same_column_as_reading_them_in_order()
+    {
+        // Winners of groups spread over chunks: each cell's source column, row and type mixed, some cells without a source.
+        var random = new Random(7);
+        var strings = Enumerable.Range(0, 5).Select(s => ColumnFactory.String(Enumerable.Range(0, 50).Select(i => i % 7 == 0 ? "" : $"v{(i * (s + 3)) % 40}").ToList())).ToList();
+        var longs = Enumerable.Range(0, 5).Select(s => ColumnFactory.Long(Enumerable.Range(0, 50).Select(i => (long)(i * s)).ToArray(), Enumerable.Range(0, 50).Select(i => i % 9 == 0).ToArray())).ToList();
+        var source = Enumerable.Range(0, 400).Select(_ => random.Next(6)).ToArray(); // 5: no source
+        var rows = Enumerable.Range(0, 400).Select(_ => random.Next(50)).ToArray();
+        var visit = CellGather.SourceOrder(source.Select(s => s == 5 ? null : strings[s]).ToList());
+        Assert.Equal(Enumerable.Range(0, 400), visit.Order());
+        Assert.True(visit.Zip(visit.Skip(1)).All(p => source[p.First] != source[p.Second] || p.First < p.Second), "in index order within a source");
+        Assert.Equal(source.Distinct().Count(), visit.Zip(visit.Skip(1)).Count(p => source[p.First] != source[p.Second]) + 1);
+
+        foreach (var (type, columns) in new (KqlType, List<Column>)[] { (KqlType.String, [.. strings]), (KqlType.Long, [.. longs]) })
+        {
+            var cells = source.Select(s => s == 5 ? null : columns[s]).ToList();
+            var inOrder = CellGather.Gather(type, cells, rows);
+            var bySource = CellGather.Gather(type, cells, rows, visit);
+            Assert.Equal(Enumerable.Range(0, 400).Select(inOrder.GetValue), Enumerable.Range(0, 400).Select(bySource.GetValue));
+        }
+    }
+
+    [Fact]
     public void Dynamic_cells_keep_their_json_and_a_missing_cell_is_null()
     {
         var column = ColumnFactory.DynamicJson(["{\"a\":1}", null, "[2,3]"]);

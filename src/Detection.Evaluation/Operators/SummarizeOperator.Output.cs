@@ -53,11 +53,15 @@ internal static partial class SummarizeOperator
             if (!WinnerRows(states, a, schema, at, width, out var winners, out var winnerRows))
                 BoxedResults(states, a, schema, at, width, columns);
             else
+            {
+                // Winners lie in any chunk: read chunk by chunk (a group's winner columns all come from one chunk).
+                var visit = CellGather.SourceOrder(winners);
                 for (var i = 0; i < width; i++)
                 {
                     for (var g = 0; g < groups; g++) sources[g] = winners[g] is { } vectors ? Stored(vectors[i], schema.Columns[at + i].Type) : null;
-                    columns[at + i] = CellGather.Gather(schema.Columns[at + i].Type, sources, winnerRows);
+                    columns[at + i] = CellGather.Gather(schema.Columns[at + i].Type, sources, winnerRows, visit);
                 }
+            }
             at += width;
         }
         return new Table(schema, [new Chunk(groups, columns)]);
