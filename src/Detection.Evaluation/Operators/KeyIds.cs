@@ -10,7 +10,8 @@ namespace Detection.Evaluation.Operators;
 /// </summary>
 internal sealed class KeyIds(StringIds strings)
 {
-    private readonly Dictionary<long, int> _byStrings = new();
+    private readonly IdTable _byString = new();
+    private readonly Dictionary<long, int> _byStringPairs = new();
     private readonly Dictionary<GroupKey, int> _byValues = new();
 
     /// <summary>The number of ids given.</summary>
@@ -22,7 +23,7 @@ internal sealed class KeyIds(StringIds strings)
     /// </summary>
     public int Find(object?[] values, bool add) => values switch
     {
-        [string a] => Find(strings.Of(a), add),
+        [string a] => FindString(strings.Of(a), add),
         [string a, string b] => Find(Pair(strings.Of(a), strings.Of(b)), add),
         _ => Find(new GroupKey(values), add),
     };
@@ -39,7 +40,7 @@ internal sealed class KeyIds(StringIds strings)
             {
                 var ids = strings.Of(a.Dictionary, a.Codes);
                 var codes = a.Codes;
-                return r => Find(ids[codes[r]], add);
+                return r => FindString(ids[codes[r]], add);
             }
             case [StringColumn a, StringColumn b]:
             {
@@ -54,7 +55,14 @@ internal sealed class KeyIds(StringIds strings)
 
     private static long Pair(int a, int b) => ((long)a << 32) | (uint)b;
 
-    private int Find(long key, bool add) => Find(_byStrings, key, add);
+    private int FindString(int id, bool add)
+    {
+        var found = _byString.Find(id, add, Count);
+        if (found == Count) Count++;
+        return found;
+    }
+
+    private int Find(long key, bool add) => Find(_byStringPairs, key, add);
 
     private int Find(GroupKey key, bool add) => Find(_byValues, key, add);
 

@@ -48,7 +48,9 @@ internal static partial class SummarizeOperator
         int NewGroup(KeySource key)
         {
             groupKeys.Add(key);
-            groupStates.Add(plans.Select(p => p.Create()).ToArray());
+            var states = new AggregateState[plans.Count];
+            for (var a = 0; a < states.Length; a++) states[a] = plans[a].Create();
+            groupStates.Add(states);
             return groupKeys.Count - 1;
         }
         int GroupOf(object?[] values)
