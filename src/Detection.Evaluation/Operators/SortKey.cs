@@ -131,7 +131,8 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
                 keys[i] = Digit(tail);
                 longer |= tail.Length > 8;
             }
-            keys.Sort(items);
+            if (items.Length >= RadixMinimum) RadixSort(keys, items);
+            else keys.Sort(items);
             for (var end = 0; end < items.Length;)
             {
                 var begin = end;
@@ -143,6 +144,49 @@ internal abstract class SortKey(bool descending, bool nullsFirst)
                 if (longer) Sort(items[begin..end], offset + 8, scratch);
                 else items[begin..end].Sort(this);
             }
+        }
+
+        private const int RadixMinimum = 256;
+
+        /// <summary>
+        /// Sorts <paramref name="items"/> by <paramref name="keys"/>: a least-significant-byte radix sort, skipping the
+        /// bytes all keys share (the leading bytes of user names and addresses often are). Tens of thousands of names
+        /// sort in a few passes over them instead of a comparison sort's n log n steps.
+        /// </summary>
+        private static void RadixSort(Span<ulong> keys, Span<int> items)
+        {
+            var n = keys.Length;
+            var counts = new int[8 * 256];
+            foreach (var key in keys)
+                for (var b = 0; b < 8; b++) counts[(b << 8) | (int)((key >> (b * 8)) & 0xFF)]++;
+            var keyBuffer = System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
+            var itemBuffer = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+            var inBuffer = false; // where the keys sorted so far are
+            for (var b = 0; b < 8; b++)
+            {
+                var shift = b * 8;
+                var count = counts.AsSpan(b << 8, 256);
+                Span<ulong> fromKeys = inBuffer ? keyBuffer.AsSpan(0, n) : keys, toKeys = inBuffer ? keys : keyBuffer.AsSpan(0, n);
+                Span<int> fromItems = inBuffer ? itemBuffer.AsSpan(0, n) : items, toItems = inBuffer ? items : itemBuffer.AsSpan(0, n);
+                if (count[(int)((fromKeys[0] >> shift) & 0xFF)] == n) continue;
+                var at = 0;
+                for (var d = 0; d < 256; d++) (count[d], at) = (at, at + count[d]);
+                for (var i = 0; i < n; i++)
+                {
+                    var key = fromKeys[i];
+                    var to = count[(int)((key >> shift) & 0xFF)]++;
+                    toKeys[to] = key;
+                    toItems[to] = fromItems[i];
+                }
+                inBuffer = !inBuffer;
+            }
+            if (inBuffer)
+            {
+                keyBuffer.AsSpan(0, n).CopyTo(keys);
+                itemBuffer.AsSpan(0, n).CopyTo(items);
+            }
+            System.Buffers.ArrayPool<ulong>.Shared.Return(keyBuffer);
+            System.Buffers.ArrayPool<int>.Shared.Return(itemBuffer);
         }
 
         private ReadOnlySpan<byte> Bytes(int item, int offset)

@@ -132,14 +132,16 @@ public class StringKeyTests
     [InlineData("aAbé\0", "user.name")] // all longer than the first eight bytes, which they share
     [InlineData("aAbé", "abcdef")] // some shorter than eight bytes, some longer
     [InlineData("日😀é\0", "")] // many longer than eight bytes, in many groups that share their first eight
-    public void Sort_by_a_string_orders_as_ordinal_comparison_of_the_texts_across_chunks(string alphabet, string prefix)
+    [InlineData("abcdefgh", "", 5000)] // thousands of distinct texts (radix-sorted digits), groups of hundreds sharing eight bytes
+    [InlineData("ab\0é", "user.name", 5000)]
+    public void Sort_by_a_string_orders_as_ordinal_comparison_of_the_texts_across_chunks(string alphabet, string prefix, int count = 600)
     {
         var letters = System.Globalization.StringInfo.GetTextElementEnumerator(alphabet);
         var elements = new List<string>();
         while (letters.MoveNext()) elements.Add((string)letters.Current);
         var random = new Random(11);
-        var rows = Enumerable.Range(0, 600)
-            .Select(i => new object?[] { prefix + string.Concat(Enumerable.Range(0, random.Next(0, 7)).Select(_ => elements[random.Next(elements.Count)])), (long)i })
+        var rows = Enumerable.Range(0, count)
+            .Select(i => new object?[] { prefix + string.Concat(Enumerable.Range(0, random.Next(0, count > 600 ? 12 : 7)).Select(_ => elements[random.Next(elements.Count)])), (long)i })
             .ToList();
         var table = Data.Table("Texts", "(Name: string, Seq: long)", rows, chunkRows: 250);
         var expected = rows.OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).Select(r => r[1]!.ToString()).ToList();
