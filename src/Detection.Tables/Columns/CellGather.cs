@@ -14,21 +14,25 @@ public static class CellGather
     /// order that takes the cells of one source column together reads each source's codes, dictionary and values while
     /// they are in cache. Values picked in group order from a hundred chunks otherwise cost a few cache misses each.
     /// </summary>
-    public static Column Gather(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[]? visit)
+    public static Column Gather(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[]? visit = null)
     {
-        if (visit is null) return Gather(type, columns, rows);
         var first = columns.FirstOrDefault(c => c is not null);
-        if (first is null || first.Type != type || columns.Any(c => c is not null && c.GetType() != first.GetType())) return Gather(type, columns, rows);
+        if (first is null) return ColumnFactory.FromValues(type, new object?[rows.Count]);
+        if (columns.Any(c => c is not null && c.GetType() != first.GetType()) || first.Type != type)
+            return ColumnFactory.FromValues(type, Boxed(columns, rows));
         return first switch
         {
             StringColumn => Encoded(columns, rows, visit, (length, dictionary, codes) => new StringColumn(length, dictionary, codes)),
             DynamicColumn => Encoded(columns, rows, visit, (length, dictionary, codes) => new DynamicColumn(length, dictionary, codes)),
+            PrimitiveColumn<bool> => Primitive<bool>(type, columns, rows, visit),
             PrimitiveColumn<int> => Primitive<int>(type, columns, rows, visit),
             PrimitiveColumn<long> => Primitive<long>(type, columns, rows, visit),
             PrimitiveColumn<double> => Primitive<double>(type, columns, rows, visit),
+            PrimitiveColumn<decimal> => Primitive<decimal>(type, columns, rows, visit),
             PrimitiveColumn<DateTime> => Primitive<DateTime>(type, columns, rows, visit),
             PrimitiveColumn<TimeSpan> => Primitive<TimeSpan>(type, columns, rows, visit),
-            _ => Gather(type, columns, rows),
+            PrimitiveColumn<Guid> => Primitive<Guid>(type, columns, rows, visit),
+            _ => ColumnFactory.FromValues(type, Boxed(columns, rows)),
         };
     }
 
@@ -69,28 +73,6 @@ public static class CellGather
         return visit;
     }
 
-    public static Column Gather(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows)
-    {
-        var first = columns.FirstOrDefault(c => c is not null);
-        if (first is null) return ColumnFactory.FromValues(type, new object?[rows.Count]);
-        if (columns.Any(c => c is not null && c.GetType() != first.GetType()) || first.Type != type)
-            return ColumnFactory.FromValues(type, Boxed(columns, rows));
-        return first switch
-        {
-            StringColumn => Encoded(columns, rows, (length, dictionary, codes) => new StringColumn(length, dictionary, codes)),
-            DynamicColumn => Encoded(columns, rows, (length, dictionary, codes) => new DynamicColumn(length, dictionary, codes)),
-            PrimitiveColumn<bool> => Primitive<bool>(type, columns, rows),
-            PrimitiveColumn<int> => Primitive<int>(type, columns, rows),
-            PrimitiveColumn<long> => Primitive<long>(type, columns, rows),
-            PrimitiveColumn<double> => Primitive<double>(type, columns, rows),
-            PrimitiveColumn<decimal> => Primitive<decimal>(type, columns, rows),
-            PrimitiveColumn<DateTime> => Primitive<DateTime>(type, columns, rows),
-            PrimitiveColumn<TimeSpan> => Primitive<TimeSpan>(type, columns, rows),
-            PrimitiveColumn<Guid> => Primitive<Guid>(type, columns, rows),
-            _ => ColumnFactory.FromValues(type, Boxed(columns, rows)),
-        };
-    }
-
     private static object?[] Boxed(IReadOnlyList<Column?> columns, IReadOnlyList<int> rows)
     {
         var values = new object?[rows.Count];
@@ -98,28 +80,12 @@ public static class CellGather
         return values;
     }
 
-    private static Column Encoded(IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, Func<int, Utf8Dictionary, CodeArray, Column> make)
+    private static Column Encoded(IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[]? visit, Func<int, Utf8Dictionary, CodeArray, Column> make)
     {
         var runs = new CodeRun[rows.Count];
-        for (var i = 0; i < runs.Length; i++)
-        {
-            runs[i] = columns[i] switch
-            {
-                StringColumn s => new CodeRun(s.Dictionary, s.Codes, rows[i], 1),
-                DynamicColumn d => new CodeRun(d.Dictionary, d.Codes, rows[i], 1),
-                _ => new CodeRun(null, null, 0, 1),
-            };
-        }
-        var (merged, codes) = MergedCodes.Of(runs, runs.Length);
-        return make(runs.Length, merged, CodeArray.From(codes, merged.Count));
-    }
-
-    private static Column Encoded(IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[] visit, Func<int, Utf8Dictionary, CodeArray, Column> make)
-    {
-        var runs = new CodeRun[visit.Length];
         for (var j = 0; j < runs.Length; j++)
         {
-            var i = visit[j];
+            var i = visit is null ? j : visit[j];
             runs[j] = columns[i] switch
             {
                 StringColumn s => new CodeRun(s.Dictionary, s.Codes, rows[i], 1),
@@ -127,32 +93,24 @@ public static class CellGather
                 _ => new CodeRun(null, null, 0, 1),
             };
         }
-        var (merged, visited) = MergedCodes.Of(runs, runs.Length);
-        var codes = new int[visited.Length];
-        for (var j = 0; j < visited.Length; j++) codes[visit[j]] = visited[j];
+        var (merged, codes) = MergedCodes.Of(runs, runs.Length);
+        if (visit is not null)
+        {
+            var visited = codes;
+            codes = new int[visited.Length];
+            for (var j = 0; j < visited.Length; j++) codes[visit[j]] = visited[j];
+        }
         return make(runs.Length, merged, CodeArray.From(codes, merged.Count));
     }
 
-    private static PrimitiveColumn<T> Primitive<T>(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[] visit)
+    private static PrimitiveColumn<T> Primitive<T>(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[]? visit)
         where T : unmanaged
     {
         var values = new T[rows.Count];
         bool[]? nulls = null;
-        foreach (var i in visit)
+        for (var j = 0; j < values.Length; j++)
         {
-            if (columns[i] is not PrimitiveColumn<T> column || column.IsNull(rows[i])) (nulls ??= new bool[values.Length])[i] = true;
-            else values[i] = column.Get(rows[i]);
-        }
-        return ColumnFactory.Primitive(type, values, nulls);
-    }
-
-    private static PrimitiveColumn<T> Primitive<T>(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows)
-        where T : unmanaged
-    {
-        var values = new T[rows.Count];
-        bool[]? nulls = null;
-        for (var i = 0; i < values.Length; i++)
-        {
+            var i = visit is null ? j : visit[j];
             if (columns[i] is not PrimitiveColumn<T> column || column.IsNull(rows[i])) (nulls ??= new bool[values.Length])[i] = true;
             else values[i] = column.Get(rows[i]);
         }
