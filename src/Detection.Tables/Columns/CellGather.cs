@@ -10,9 +10,10 @@ namespace Detection.Tables.Columns;
 public static class CellGather
 {
     /// <summary>
-    /// The same column, its cells read in the order <paramref name="visit"/> gives (a permutation of the indexes): an
-    /// order that takes the cells of one source column together reads each source's codes, dictionary and values while
-    /// they are in cache. Values picked in group order from a hundred chunks otherwise cost a few cache misses each.
+    /// The gathered column. With <paramref name="visit"/> (a permutation of the indexes) the cells are read in that order:
+    /// one that takes the cells of a source column together (<see cref="SourceOrder{T}"/>) reads each source's codes,
+    /// dictionary and values while they are in cache, where cells picked in group order from a hundred chunks cost a few
+    /// cache misses each.
     /// </summary>
     public static Column Gather(KqlType type, IReadOnlyList<Column?> columns, IReadOnlyList<int> rows, int[]? visit = null)
     {
